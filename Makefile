@@ -1,0 +1,66 @@
+# Katalog Program Inklusif: the commands a site owner needs.
+# `make serve` and `make test` set everything up themselves on a fresh machine.
+
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+PELICAN   := $(VENV)/bin/pelican
+CONTENT   ?= content
+OUTPUT    ?= output
+HOST      ?= 127.0.0.1
+PORT      ?= 8000
+PELICANOPTS ?=
+
+.PHONY: help venv test-venv html serve publish test check browser clean
+
+help:
+	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
+	@echo "make html     build the site into $(OUTPUT)/ (the old output stays if the build fails)"
+	@echo "make check    only check the content and report every problem"
+	@echo "make publish  build for hosting; needs SITEURL, e.g. SITEURL=https://name.github.io/katalog"
+	@echo "make test     run every test, browser tests included"
+
+$(VENV)/.installed: requirements.txt
+	@PY_BIN=$$(scripts/find-python) || exit 1; \
+	  echo "Creating $(VENV) with $$PY_BIN"; \
+	  "$$PY_BIN" -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+test-venv: $(VENV)/.test-installed
+
+# Build into a fresh folder and swap it in only when the build succeeded.
+html: venv
+	@rm -rf $(OUTPUT).new
+	$(PELICAN) $(CONTENT) -o $(OUTPUT).new -s pelicanconf.py --fatal warnings $(PELICANOPTS)
+	@rm -rf $(OUTPUT).old; [ ! -d $(OUTPUT) ] || mv $(OUTPUT) $(OUTPUT).old
+	@mv $(OUTPUT).new $(OUTPUT); rm -rf $(OUTPUT).old
+	@echo "Built $(OUTPUT)/"
+
+check: venv
+	$(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
+
+serve: html
+	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen \
+	  --bind $(HOST) --port $(PORT) $(PELICANOPTS)
+
+publish: venv
+	@[ -n "$(SITEURL)" ] || { echo "Set SITEURL to the address the site will live at, e.g. make publish SITEURL=https://name.github.io/katalog"; exit 2; }
+	@rm -rf $(OUTPUT).new
+	SITEURL="$(SITEURL)" $(PELICAN) $(CONTENT) -o $(OUTPUT).new -s publishconf.py --fatal warnings $(PELICANOPTS)
+	@rm -rf $(OUTPUT).old; [ ! -d $(OUTPUT) ] || mv $(OUTPUT) $(OUTPUT).old
+	@mv $(OUTPUT).new $(OUTPUT); rm -rf $(OUTPUT).old
+	@echo "Built $(OUTPUT)/ for $(SITEURL)"
+
+browser:
+	@scripts/ensure-browser
+
+test: test-venv browser
+	$(PY) -m pytest $(PYTESTOPTS)
+
+clean:
+	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache

@@ -1,0 +1,205 @@
+"""Loads and checks the whole content folder: reference data, programs and pages, all problems at once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import langcodes
+
+from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
+from .frontmatter import SourceError, Text, read_document
+from .messages import Problem
+from .model import (ONLINE, PAGE_FIELDS, PROGRAM_FIELDS, Accessibility, Page, Parser, Program, Registration,
+                    schedule_sessions, suggest)
+from .schedule import zone
+from .settings import katalog_settings
+
+
+@dataclass
+class Catalog:
+    settings: dict
+    vocabularies: dict[str, Vocabulary]
+    programs: list[Program] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def by_source(self) -> dict[str, Program | Page]:
+        return {item.source_path: item for item in (*self.programs, *self.pages)}
+
+
+def shown_path(path: Path) -> str:
+    relative = os.path.relpath(path)
+    return relative if not relative.startswith("..") else str(path)
+
+
+def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
+    """Reads everything under the content folder and returns the catalog with every problem found."""
+    content_root = Path(content_root).resolve()
+    ks = katalog_settings(settings)
+    problems: list[Problem] = []
+    main = ks["KATALOG_MAIN_LANG"]
+    data_dir = content_root / ks["KATALOG_DATA_DIR"]
+    vocabularies = {name: load_vocabulary(name, data_dir / f"{name}.yaml", shown_path(data_dir / f"{name}.yaml"),
+                                          main, problems)
+                    for name in VOCABULARIES}
+    _check_locations(vocabularies, problems)
+    _check_languages(vocabularies, problems)
+    catalog = Catalog(ks, vocabularies, problems=problems)
+
+    for path in sorted((content_root / ks["KATALOG_PROGRAM_DIR"]).rglob("*.md")):
+        program = _load_item(path, content_root / ks["KATALOG_PROGRAM_DIR"], catalog, PROGRAM_FIELDS, _program)
+        if program:
+            catalog.programs.append(program)
+    for path in sorted((content_root / ks["KATALOG_PAGE_DIR"]).rglob("*.md")):
+        page = _load_item(path, content_root / ks["KATALOG_PAGE_DIR"], catalog, PAGE_FIELDS, _page)
+        if page:
+            catalog.pages.append(page)
+    _check_duplicates(catalog)
+    return catalog
+
+
+def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build):
+    source = shown_path(path)
+    try:
+        document = read_document(path.read_bytes())
+    except SourceError as error:
+        catalog.problems.append(Problem(source, error.line, None, error.code, {"detail": error.detail}))
+        return None
+    except OSError as error:
+        catalog.problems.append(Problem(source, None, None, "read_error", {"detail": error.strerror or str(error)}))
+        return None
+    parser = Parser(source, catalog.vocabularies, catalog.settings, catalog.problems)
+    values = parser.fields(document.meta, declared)
+    relative = path.relative_to(folder)
+    key = str(relative.parent) if relative.parent != Path(".") else path.stem
+    languages = catalog.settings["KATALOG_LANGUAGES"]
+    lang = values.get("lang") or (path.stem if langcodes.tag_is_valid(path.stem) else catalog.settings["KATALOG_MAIN_LANG"])
+    if lang not in languages:
+        line = document.meta.line_of("lang") if "lang" in document.meta else 1
+        parser.problem(line, "lang", "lang_not_site", value=lang, choices=", ".join(languages))
+    slug = values.get("slug") or (relative.parent.name if relative.parent != Path(".") else path.stem)
+    item = build(parser, document, values, source=source, key=key, slug=slug, lang=lang, path=path)
+    if item is None or not parser.ok:
+        return None
+    item.source_path = str(path)
+    return item
+
+
+def _page(parser, document, values, **common):
+    common.pop("path")
+    return Page(title=values["title"], summary=values.get("summary") or "", menu=values.get("menu"),
+                body=document.body, body_line=document.body_line, **common)
+
+
+def _program(parser: Parser, document, values, *, path: Path, **common):
+    settings = parser.settings
+    meta = document.meta
+    location_code = values.get("location")
+    locations = parser.vocabularies["locations"]
+    mode = values.get("mode") or (ONLINE if location_code == ONLINE else "offline")
+    if location_code == ONLINE and mode in ("offline", "hybrid"):
+        parser.problem(meta.line_of("location"), "location", "needs_place", value=mode)
+
+    schedule = values.get("schedule")
+    sessions = None
+    zone_name = None
+    if schedule:
+        raw, schedule_values = schedule
+        zone_name = schedule_values.get("timezone")
+        if zone_name is None and "timezone" not in raw:
+            if location_code and location_code != ONLINE and location_code in locations:
+                zone_name = str(locations[location_code].details.get("timezone") or settings["KATALOG_TIMEZONE"])
+            else:
+                zone_name = settings["KATALOG_TIMEZONE"]
+        if zone_name and zone(zone_name):
+            sessions = schedule_sessions(parser, schedule, zone_name)
+
+    registration = values.get("registration")
+    if registration is not None and not any(registration.get(k) for k in ("form", "whatsapp", "phone", "walk_in")):
+        parser.problem(meta.line_of("registration"), "registration", "no_registration")
+    if registration is None and "registration" in meta and parser.ok:
+        parser.problem(meta.line_of("registration"), "registration", "no_registration")
+
+    image = values.get("image")
+    if image is not None:
+        content_root = _content_root(path, settings)
+        if not (content_root / image.src).is_file():
+            parser.problem(meta["image"].line_of("src"), "image.src", "image_missing_file", value=image.src)
+
+    status = values.get("status")
+    today = settings["KATALOG_TODAY"]
+    if sessions and status == "open" and sessions[0][-1].end.date() < today:
+        last = sessions[0][-1].end.date().isoformat()
+        parser.problem(meta.line_of("status"), "status", "open_but_past", detail=last)
+
+    if not parser.ok or sessions is None:
+        return None
+    session_list, rule, skipped = sessions
+    accessibility = values.get("accessibility") or {}
+    return Program(
+        title=values["title"], summary=values["summary"], category=values["category"],
+        audiences=values["audience"], languages=values["languages"], partners=values.get("partners") or (),
+        location=location_code, mode=mode, timezone=zone_name, sessions=session_list, status=status,
+        cost=values["cost"], capacity=values.get("capacity"),
+        registration=Registration(**{k: v for k, v in registration.items()}),
+        accessibility=Accessibility(tuple(accessibility.get("features") or ()), accessibility.get("note"),
+                                    accessibility.get("contact")),
+        image=image, contact=values["contact"], body=document.body, body_line=document.body_line,
+        repeat=rule, skipped=skipped, lines=dict(meta.key_lines), **common)
+
+
+def _content_root(path: Path, settings) -> Path:
+    for parent in path.parents:
+        if parent.name == settings["KATALOG_PROGRAM_DIR"]:
+            return parent.parent
+    return path.parent
+
+
+def _check_duplicates(catalog: Catalog):
+    seen: dict[tuple[str, str, str], Program | Page] = {}
+    for item in (*catalog.programs, *catalog.pages):
+        kind = "program" if isinstance(item, Program) else "page"
+        key = (kind, item.lang, item.slug)
+        if key in seen:
+            first = seen[key]
+            catalog.problems.append(Problem(item.source, 1, "slug", "duplicate_slug",
+                                            {"value": item.slug, "detail": first.source}))
+        else:
+            seen[key] = item
+    bad = {p.path for p in catalog.problems}
+    catalog.programs = [p for p in catalog.programs if p.source not in bad]
+    catalog.pages = [p for p in catalog.pages if p.source not in bad]
+
+
+def _check_locations(vocabularies, problems):
+    locations = vocabularies["locations"]
+    features = vocabularies["accessibility"]
+    for entry in locations.entries.values():
+        lines = entry.details.get("_lines", {})
+        name = entry.details.get("timezone")
+        if name is None:
+            problems.append(Problem(locations.data_file, entry.line, f"{entry.code}.timezone", "missing",
+                                    {"expected": {"id": "zona waktu IANA lokasi", "en": "the location's IANA time zone"},
+                                     "example": "timezone: Asia/Jakarta"}))
+        elif not zone(str(name)):
+            problems.append(Problem(locations.data_file, lines.get("timezone", entry.line), f"{entry.code}.timezone",
+                                    "unknown_timezone", {"value": name}))
+        for feature in as_list(entry.details.get("accessibility")):
+            if str(feature) not in features:
+                problems.append(Problem(locations.data_file, getattr(feature, "line", entry.line),
+                                        f"{entry.code}.accessibility", "unknown_value",
+                                        {"value": feature, "vocabulary": features.noun(), "data_file": features.data_file,
+                                         "choices": ", ".join(features.entries),
+                                         "suggestion": suggest(str(feature), features.entries)}))
+
+
+def _check_languages(vocabularies, problems):
+    languages = vocabularies["languages"]
+    for entry in languages.entries.values():
+        if not langcodes.tag_is_valid(entry.code):
+            problems.append(Problem(languages.data_file, entry.line, entry.code, "bad_language", {"value": entry.code}))
+
+
+__all__ = ["Catalog", "load_catalog", "Text"]

@@ -1,0 +1,116 @@
+"""Vocabularies and reference data that librarians keep in content/data/*.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import Mapping, Sequence, SourceError, Text, decode, parse_yaml
+from .messages import Problem
+
+
+class Localized(dict):
+    """A text in several languages; asking for a missing language falls back along a chain."""
+
+    def get_text(self, lang: str, fallbacks: tuple[str, ...] = ()) -> str:
+        for candidate in (lang, *fallbacks):
+            if self.get(candidate):
+                return self[candidate]
+        return next(iter(self.values()), "")
+
+    def lang_of(self, lang: str, fallbacks: tuple[str, ...] = ()) -> str:
+        """The language the text for `lang` is actually in."""
+        for candidate in (lang, *fallbacks):
+            if self.get(candidate):
+                return candidate
+        return next(iter(self), lang)
+
+
+# Each data file: what it holds, its file name, and what its entries carry.
+VOCABULARIES = {
+    "categories": {"id": "kategori", "en": "category"},
+    "audiences": {"id": "sasaran peserta", "en": "audience"},
+    "accessibility": {"id": "fitur aksesibilitas", "en": "accessibility feature"},
+    "languages": {"id": "bahasa", "en": "language"},
+    "partners": {"id": "mitra", "en": "partners"},
+    "locations": {"id": "lokasi", "en": "locations"},
+}
+
+
+@dataclass
+class Entry:
+    """One value of a vocabulary, or one partner or location."""
+
+    code: str
+    label: Localized
+    description: Localized = field(default_factory=Localized)
+    line: int = 0
+    details: dict = field(default_factory=dict)
+
+
+@dataclass
+class Vocabulary:
+    name: str
+    data_file: str
+    entries: dict[str, Entry] = field(default_factory=dict)
+
+    def __contains__(self, code) -> bool:
+        return code in self.entries
+
+    def __getitem__(self, code) -> Entry:
+        return self.entries[code]
+
+    def noun(self) -> dict:
+        return VOCABULARIES[self.name]
+
+
+def localized(value, main_lang: str) -> Localized:
+    """A YAML value that is either one text for every language or a mapping of language to text."""
+    if value is None:
+        return Localized()
+    if isinstance(value, Mapping):
+        return Localized({str(k): str(v).strip() for k, v in value.items() if v is not None})
+    return Localized({main_lang: str(value).strip()})
+
+
+def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems: list[Problem]) -> Vocabulary:
+    vocabulary = Vocabulary(name, shown)
+    if not path.exists():
+        return vocabulary
+    try:
+        tree = parse_yaml(decode(path.read_bytes()))
+    except SourceError as error:
+        problems.append(Problem(shown, error.line, None, error.code, {"detail": error.detail}))
+        return vocabulary
+    if not isinstance(tree, Mapping):
+        problems.append(Problem(shown, getattr(tree, "line", 1), None, "front_matter_not_mapping"))
+        return vocabulary
+    for code, value in tree.items():
+        line = tree.line_of(code)
+        if not isinstance(value, Mapping):
+            value = _as_mapping({"label": value}, line)
+        label_key = "name" if name in ("partners", "locations") else "label"
+        label = localized(value.get(label_key), main_lang)
+        if not label.get(main_lang):
+            problems.append(Problem(shown, line, f"{code}.{label_key}", "missing_label", {"value": main_lang}))
+        details = {k: v for k, v in value.items() if k not in (label_key, "description")}
+        details["_lines"] = value.key_lines
+        vocabulary.entries[code] = Entry(code, label, localized(value.get("description"), main_lang), line, details)
+    return vocabulary
+
+
+def _as_mapping(values: dict, line: int) -> Mapping:
+    mapping = Mapping(values)
+    mapping.line, mapping.key_lines = line, {k: line for k in values}
+    return mapping
+
+
+def as_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, Sequence):
+        return list(value)
+    return [value]
+
+
+__all__ = ["Entry", "Localized", "Text", "Vocabulary", "VOCABULARIES", "as_list", "load_vocabulary", "localized"]

@@ -1,0 +1,685 @@
+"""The program content model, declared once: fields, their parsing, and the Program and Page records."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import langcodes
+
+from .data import Localized, Vocabulary, as_list
+from .frontmatter import Mapping, Sequence, Text
+from .messages import Problem
+from .schedule import (FREQUENCIES, WEEKDAYS, RepeatRule, Session, number_sessions, parse_date,
+                       parse_datetime, parse_end, zone, zone_names)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field: its name, what it holds, whether it is required, and its documentation."""
+
+    name: str
+    kind: str
+    doc: dict
+    example: str
+    required: bool = False
+    vocabulary: str | None = None
+    children: tuple = ()
+
+
+def F(name, kind, id_doc, en_doc, example, **extra):
+    return Field(name, kind, {"id": id_doc, "en": en_doc}, example, **extra)
+
+
+CONTACT_FIELDS = (
+    F("name", "text", "Nama orang yang bisa dihubungi.", "Name of the person to contact.", "Ibu Sri Wahyuni", required=True),
+    F("phone", "phone", "Nomor telepon.", "Phone number.", '"(0333) 421 876"'),
+    F("whatsapp", "phone", "Nomor WhatsApp.", "WhatsApp number.", '"0812-3456-7890"'),
+    F("email", "email", "Alamat surel.", "E-mail address.", "layanan@perpus-duapesisir.id"),
+)
+
+PROGRAM_FIELDS = (
+    F("title", "text", "Judul program, singkat dan jelas.", "The program's title, short and clear.",
+      "Kelas Komputer Dasar untuk Lansia", required=True),
+    F("slug", "slug", "Alamat halaman (huruf kecil dan tanda hubung). Bawaan: nama folder program.",
+      "The page address (lower case and hyphens). Default: the program's folder name.", "kelas-komputer-lansia"),
+    F("lang", "lang", "Bahasa berkas ini. Bawaan: nama berkas (id.md, en.md, jv.md).",
+      "The language of this file. Default: the file name (id.md, en.md, jv.md).", "id"),
+    F("summary", "text", "Ringkasan satu-dua kalimat dalam bahasa sederhana.",
+      "A one- or two-sentence summary in plain language.", "Belajar menyalakan komputer dan mengetik, pelan-pelan.",
+      required=True),
+    F("category", "vocabulary", "Kategori program (dari content/data/categories.yaml).",
+      "The program's category (from content/data/categories.yaml).", "literasi-digital", required=True,
+      vocabulary="categories"),
+    F("audience", "vocabulary_list", "Untuk siapa program ini; satu atau lebih (content/data/audiences.yaml).",
+      "Who the program is for; one or more (content/data/audiences.yaml).", "[lansia, dewasa]", required=True,
+      vocabulary="audiences"),
+    F("languages", "language_list", "Bahasa pengantar, kode BCP 47; juru bahasa isyarat ditulis inl.",
+      "Languages of instruction as BCP 47 tags; a sign-language interpreter is inl.", "[id, jv, inl]",
+      required=True),
+    F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).",
+      "Partner organisations (codes from content/data/partners.yaml).", "[blk-banyuwangi]", vocabulary="partners"),
+    F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.",
+      "Where it happens (a code from content/data/locations.yaml), or online.", "cabang-ketapang", required=True,
+      vocabulary="locations"),
+    F("mode", "choice", "offline (tatap muka), online (daring) atau hybrid. Bawaan: dari lokasi.",
+      "offline, online or hybrid. Default: from the location.", "offline"),
+    F("schedule", "schedule", "Jadwal: start dan end (boleh dengan repeat dan except), atau daftar sessions.",
+      "Schedule: start and end (with repeat and except if needed), or a list of sessions.",
+      "{start: 2026-12-02 09:00, end: \"11:00\"}", required=True, children=(
+          F("start", "datetime", "Mulai sesi pertama: TTTT-BB-HH JJ:MM.", "Start of the first session: YYYY-MM-DD HH:MM.",
+            "2026-12-02 09:00"),
+          F("end", "end", "Selesai sesi pertama: JJ:MM, atau TTTT-BB-HH JJ:MM.", "End of the first session: HH:MM or YYYY-MM-DD HH:MM.",
+            '"11:00"'),
+          F("timezone", "timezone", "Zona waktu IANA. Bawaan: zona waktu lokasi.", "IANA time zone. Default: the location's.",
+            "Asia/Makassar"),
+          F("repeat", "repeat", "Pengulangan: every (day/week/month), interval, count atau until, days.",
+            "Repetition: every (day/week/month), interval, count or until, days.", "{every: week, count: 6}"),
+          F("except", "date_list", "Tanggal yang dilewati (libur nasional).", "Dates skipped (public holidays).", "[2026-12-25]"),
+          F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).",
+            "A list of sessions, each with start, end and an optional topic.", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
+      )),
+    F("status", "choice", "open (dibuka), full (penuh), cancelled (batal) atau finished (selesai).",
+      "open, full, cancelled or finished.", "open", required=True),
+    F("cost", "cost", "gratis, atau biaya dalam rupiah (angka).", "free (gratis), or the fee in rupiah (a number).", "gratis",
+      required=True),
+    F("capacity", "count", "Jumlah peserta paling banyak.", "Most participants.", "20"),
+    F("registration", "group", "Cara mendaftar; setidaknya satu.", "How to register; at least one way.",
+      '{whatsapp: "0812-3456-7890", walk_in: true}', required=True, children=(
+          F("form", "url", "Alamat formulir pendaftaran daring.", "Address of an online registration form.",
+            "https://forms.example.org/daftar"),
+          F("whatsapp", "phone", "Nomor WhatsApp untuk mendaftar.", "WhatsApp number to register.", '"0812-3456-7890"'),
+          F("phone", "phone", "Nomor telepon untuk mendaftar.", "Phone number to register.", '"(0333) 421 876"'),
+          F("walk_in", "walk_in", "Daftar langsung di tempat: true, atau keterangan.", "Register in person: true, or a note.",
+            '"Meja layanan lantai 1, pukul 08.00-15.00"'),
+          F("note", "text", "Keterangan tambahan.", "Additional note.", "Bawa KTP atau kartu pelajar."),
+      )),
+    F("accessibility", "group", "Aksesibilitas program.", "The program's accessibility.",
+      "{features: [juru-bahasa-isyarat]}", children=(
+          F("features", "vocabulary_list", "Fitur dari content/data/accessibility.yaml.",
+            "Features from content/data/accessibility.yaml.", "[juru-bahasa-isyarat, cetak-besar]",
+            vocabulary="accessibility"),
+          F("note", "text", "Keterangan aksesibilitas dengan kata-kata sendiri.", "An accessibility note in your own words.",
+            "Materi tersedia dalam huruf besar."),
+          F("contact", "contact", "Orang yang bisa ditanya soal aksesibilitas.", "Whom to ask about accessibility.",
+            '{name: Mas Dimas, whatsapp: "0813-1111-2222"}', children=CONTACT_FIELDS),
+      )),
+    F("image", "image", "Gambar: src dan alt (teks alternatif), atau decorative: true.",
+      "Image: src and alt (alternative text), or decorative: true.", "{src: images/komputer.svg, alt: \"...\"}", children=(
+          F("src", "text", "Berkas gambar di folder content.", "Image file inside the content folder.", "images/komputer.svg",
+            required=True),
+          F("alt", "text", "Teks alternatif: apa yang tampak di gambar.", "Alternative text: what the picture shows.",
+            "Seorang nenek mengetik di laptop."),
+          F("decorative", "boolean", "true jika gambar hanya hiasan.", "true if the image is only decoration.", "false"),
+      )),
+    F("contact", "contact", "Narahubung program.", "The program's contact person.",
+      '{name: Ibu Sri Wahyuni, phone: "(0333) 421 876"}', required=True, children=CONTACT_FIELDS),
+)
+
+PAGE_FIELDS = (
+    F("title", "text", "Judul halaman.", "The page's title.", "Tentang Kami", required=True),
+    F("slug", "slug", "Alamat halaman. Bawaan: nama folder.", "The page address. Default: the folder name.", "tentang"),
+    F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "The file's language. Default: the file name.", "id"),
+    F("summary", "text", "Ringkasan satu kalimat.", "A one-sentence summary.", "Siapa kami dan apa yang kami kerjakan."),
+    F("menu", "count", "Urutan di menu utama; kosongkan jika tidak tampil di menu.",
+      "Position in the main menu; leave out to keep it out of the menu.", "1"),
+)
+
+MODES = ("offline", "online", "hybrid")
+STATUSES = ("open", "full", "cancelled", "finished")
+CHOICES = {"mode": MODES, "status": STATUSES}
+FREE_WORDS = {"gratis", "free", "0", "bebas biaya", "tidak dipungut biaya"}
+TRUE_WORDS = {"true", "yes", "ya", "benar"}
+FALSE_WORDS = {"false", "no", "tidak", "salah"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+ONLINE = "online"
+
+
+@dataclass(frozen=True)
+class Phone:
+    display: str
+    number: str  # E.164 without spaces, e.g. +6281234567890
+
+    @property
+    def digits(self) -> str:
+        return self.number.lstrip("+")
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    phone: Phone | None = None
+    whatsapp: Phone | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Registration:
+    form: str | None = None
+    whatsapp: Phone | None = None
+    phone: Phone | None = None
+    walk_in: str | bool | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    features: tuple[str, ...] = ()
+    note: str | None = None
+    contact: Contact | None = None
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str = ""
+    decorative: bool = False
+
+
+@dataclass
+class Program:
+    """A program as the librarian described it, checked and resolved."""
+
+    source: str
+    key: str  # the program's folder: shared by its translations
+    slug: str
+    lang: str
+    title: str
+    summary: str
+    category: str
+    audiences: tuple[str, ...]
+    languages: tuple[str, ...]
+    partners: tuple[str, ...]
+    location: str
+    mode: str
+    timezone: str
+    sessions: tuple[Session, ...]
+    status: str
+    cost: int
+    capacity: int | None
+    registration: Registration
+    accessibility: Accessibility
+    image: Image | None
+    contact: Contact
+    body: str
+    body_line: int
+    repeat: RepeatRule | None = None
+    skipped: tuple[date, ...] = ()
+    lines: dict = field(default_factory=dict)
+
+    @property
+    def online(self) -> bool:
+        return self.location == ONLINE
+
+    @property
+    def first(self) -> Session:
+        return self.sessions[0]
+
+    @property
+    def last(self) -> Session:
+        return self.sessions[-1]
+
+    def is_past(self, today: date) -> bool:
+        return self.last.end.date() < today
+
+    def state(self, today: date) -> str:
+        """What a visitor is told: open, full, cancelled, finished or past (derived from today)."""
+        if self.status == "cancelled":
+            return "cancelled"
+        if self.is_past(today):
+            return "past"
+        return self.status
+
+    def upcoming(self, today: date) -> tuple[Session, ...]:
+        return tuple(s for s in self.sessions if s.end.date() >= today)
+
+
+@dataclass
+class Page:
+    source: str
+    key: str
+    slug: str
+    lang: str
+    title: str
+    summary: str
+    menu: int | None
+    body: str
+    body_line: int
+
+
+def suggest(value: str, choices) -> str | None:
+    found = difflib.get_close_matches(str(value).lower(), [str(c) for c in choices], n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+def choices_text(choices, limit: int = 12) -> str:
+    choices = list(choices)
+    shown = ", ".join(str(c) for c in choices[:limit])
+    return shown + (", ..." if len(choices) > limit else "")
+
+
+class Parser:
+    """Reads one front-matter mapping against a list of Fields, collecting every problem."""
+
+    def __init__(self, source: str, vocabularies: dict[str, Vocabulary], settings: dict, problems: list[Problem]):
+        self.source = source
+        self.vocabularies = vocabularies
+        self.settings = settings
+        self.problems = problems
+        self.ok = True
+
+    # -- reporting ---------------------------------------------------------------------------------
+    def problem(self, line, path, code, **params):
+        self.ok = False
+        self.problems.append(Problem(self.source, line, path, code, params))
+
+    def fields(self, mapping: Mapping, declared: tuple, prefix: str = "") -> dict:
+        """Checks names and required fields, then parses each declared field present."""
+        names = [f.name for f in declared]
+        for name in mapping:
+            if name not in names:
+                self.problem(mapping.line_of(name), prefix + name, "unknown_field",
+                             choices=", ".join(names), suggestion=suggest(name, names))
+        values = {}
+        for spec in declared:
+            path = prefix + spec.name
+            raw = mapping.get(spec.name)
+            if raw is None or (isinstance(raw, (Sequence, Mapping)) and not raw) or (isinstance(raw, Text) and not raw.strip()):
+                if spec.required:
+                    self.problem(mapping.line_of(spec.name), path, "missing",
+                                 expected=spec.doc, example=f"{spec.name}: {spec.example}")
+                values[spec.name] = None
+                continue
+            line = mapping.line_of(spec.name)
+            values[spec.name] = getattr(self, f"kind_{spec.kind}")(raw, spec, path, line)
+        return values
+
+    def shape(self, raw, wanted, spec, path, line) -> bool:
+        if isinstance(raw, wanted):
+            return True
+        self.problem(getattr(raw, "line", line), path, "wrong_shape", expected=spec.doc,
+                     example=f"{spec.name}: {spec.example}")
+        return False
+
+    # -- kinds ---------------------------------------------------------------------------------------
+    def kind_text(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        return " ".join(raw.split()) if spec.name in ("title", "summary") else raw.strip()
+
+    def kind_slug(self, raw, spec, path, line):
+        if self.shape(raw, Text, spec, path, line) and SLUG.match(raw):
+            return str(raw)
+        if isinstance(raw, Text):
+            self.problem(raw.line, path, "bad_slug", value=raw)
+        return None
+
+    def kind_lang(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        return self.language(raw, path)
+
+    def language(self, raw: Text, path: str):
+        tag = raw.strip()
+        if langcodes.tag_is_valid(tag):
+            return tag
+        known = list(self.vocabularies["languages"].entries)
+        self.problem(raw.line, path, "bad_language", value=tag, suggestion=suggest(tag, known))
+        return None
+
+    def kind_choice(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        allowed = CHOICES[spec.name]
+        value = raw.strip().lower()
+        if value in allowed:
+            return value
+        self.problem(raw.line, path, "unknown_value", value=raw, choices=", ".join(allowed),
+                     vocabulary={"id": f"nilai {spec.name}", "en": f"value for {spec.name}"},
+                     suggestion=suggest(value, allowed), data_file="docs/panduan.md")
+        return None
+
+    def vocabulary_value(self, raw, spec, path):
+        vocabulary = self.vocabularies[spec.vocabulary]
+        code = raw.strip()
+        if code in vocabulary:
+            return code
+        is_reference = spec.vocabulary in ("partners", "locations")
+        choices = list(vocabulary.entries) + ([ONLINE] if spec.kind == "location" else [])
+        self.problem(raw.line, path, "unknown_reference" if is_reference else "unknown_value",
+                     value=code, vocabulary=vocabulary.noun(), choices=choices_text(choices),
+                     suggestion=suggest(code, choices), data_file=vocabulary.data_file)
+        return None
+
+    def kind_vocabulary(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        return self.vocabulary_value(raw, spec, path)
+
+    def each(self, raw, spec, path, line, parse_one):
+        items = as_list(raw)
+        results = []
+        for item in items:
+            if not isinstance(item, Text):
+                self.shape(item, Text, spec, path, line)
+                continue
+            value = parse_one(item)
+            if value is not None and value not in results:
+                results.append(value)
+        return tuple(results)
+
+    def kind_vocabulary_list(self, raw, spec, path, line):
+        return self.each(raw, spec, path, line, lambda item: self.vocabulary_value(item, spec, path))
+
+    kind_reference_list = kind_vocabulary_list
+
+    def kind_language_list(self, raw, spec, path, line):
+        return self.each(raw, spec, path, line, lambda item: self.language(item, path))
+
+    def kind_location(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        if raw.strip().lower() == ONLINE:
+            return ONLINE
+        return self.vocabulary_value(raw, spec, path)
+
+    def kind_datetime(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        value = parse_datetime(raw)
+        if value is None:
+            self.problem(raw.line, path, "bad_datetime", value=raw)
+        return value
+
+    def kind_end(self, raw, spec, path, line):
+        return raw  # needs the start: read in kind_schedule
+
+    def kind_timezone(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        name = raw.strip()
+        if zone(name):
+            return name
+        indonesian = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"]
+        found = suggest(name, indonesian) or suggest(name, zone_names())
+        self.problem(raw.line, path, "unknown_timezone", value=name, suggestion=found)
+        return None
+
+    def kind_date_list(self, raw, spec, path, line):
+        def one(item):
+            value = parse_date(item)
+            if value is None:
+                self.problem(item.line, path, "bad_date", value=item)
+            return value
+        return self.each(raw, spec, path, line, one)
+
+    def kind_repeat(self, raw, spec, path, line):
+        return raw  # needs the start: read in kind_schedule
+
+    kind_sessions = kind_repeat
+
+    def kind_count(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        if raw.strip().isdigit() and int(raw) > 0:
+            return int(raw)
+        self.problem(raw.line, path, "bad_number", value=raw, expected={"id": "angka bulat lebih dari 0", "en": "a whole number above 0"},
+                     example=f"{spec.name}: {spec.example}")
+        return None
+
+    def kind_cost(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        text = raw.strip().lower()
+        if text in FREE_WORDS:
+            return 0
+        digits = re.sub(r"^rp\.?\s*", "", text)
+        if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):
+            digits = digits.replace(".", "")
+        if digits.isdigit():
+            return int(digits)
+        self.problem(raw.line, path, "bad_number", value=raw,
+                     expected={"id": "gratis, atau biaya dalam rupiah sebagai angka", "en": "gratis (free), or the fee in rupiah as a number"},
+                     example="cost: 25000")
+        return None
+
+    def kind_boolean(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        word = raw.strip().lower()
+        if word in TRUE_WORDS | FALSE_WORDS:
+            return word in TRUE_WORDS
+        self.problem(raw.line, path, "bad_boolean", value=raw)
+        return None
+
+    def kind_walk_in(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        word = raw.strip().lower()
+        if word in TRUE_WORDS:
+            return True
+        if word in FALSE_WORDS:
+            return None
+        return raw.strip()
+
+    def kind_phone(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        text = raw.strip()
+        if re.fullmatch(r"\+?[\d\s().-]+", text):
+            digits = re.sub(r"\D", "", text)
+            if text.startswith("+"):
+                number = "+" + digits
+            elif digits.startswith("62"):
+                number = "+" + digits
+            elif digits.startswith("0"):
+                number = "+62" + digits[1:]
+            else:
+                number = ""
+            if 10 <= len(number) <= 16:
+                return Phone(text, number)
+        self.problem(raw.line, path, "bad_phone", value=raw)
+        return None
+
+    def kind_url(self, raw, spec, path, line):
+        if self.shape(raw, Text, spec, path, line) and URL.match(raw.strip()):
+            return raw.strip()
+        if isinstance(raw, Text):
+            self.problem(raw.line, path, "bad_url", value=raw)
+        return None
+
+    def kind_email(self, raw, spec, path, line):
+        if self.shape(raw, Text, spec, path, line) and EMAIL.match(raw.strip()):
+            return raw.strip()
+        if isinstance(raw, Text):
+            self.problem(raw.line, path, "bad_email", value=raw)
+        return None
+
+    def kind_group(self, raw, spec, path, line):
+        if not self.shape(raw, Mapping, spec, path, line):
+            return None
+        return self.fields(raw, spec.children, prefix=path + ".")
+
+    def kind_contact(self, raw, spec, path, line):
+        values = self.kind_group(raw, spec, path, line)
+        if not values or not values.get("name"):
+            return None
+        return Contact(values["name"], values.get("phone"), values.get("whatsapp"), values.get("email"))
+
+    def kind_image(self, raw, spec, path, line):
+        values = self.kind_group(raw, spec, path, line)
+        if not values or not values.get("src"):
+            return None
+        if not values.get("decorative") and not values.get("alt"):
+            self.problem(raw.line_of("alt"), path + ".alt", "image_no_alt")
+            return None
+        return Image(values["src"], values.get("alt") or "", bool(values.get("decorative")))
+
+    def kind_schedule(self, raw, spec, path, line):
+        if not self.shape(raw, Mapping, spec, path, line):
+            return None
+        values = self.fields(raw, spec.children, prefix=path + ".")
+        return raw, values
+
+
+def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "schedule"):
+    """Turns the schedule's fields into aware sessions, or reports why it cannot."""
+    raw, values = schedule
+    tz = zone(zone_name)
+    limit = parser.settings["KATALOG_MAX_SESSIONS"]
+    listed = values.get("sessions")
+    start = values.get("start")
+    if listed is not None and (raw.get("start") is not None or raw.get("repeat") is not None):
+        parser.problem(raw.line_of("sessions"), f"{path}.sessions", "schedule_both")
+        return None
+    if listed is not None:
+        return _listed_sessions(parser, listed, tz, f"{path}.sessions")
+    if raw.get("start") is None:
+        parser.problem(raw.line, f"{path}.start", "no_sessions")
+        return None
+    end_raw = values.get("end")
+    if end_raw is None:
+        parser.problem(raw.line_of("end"), f"{path}.end", "missing", expected=spec_doc("schedule", "end"),
+                       example='end: "11:00"')
+        return None
+    if start is None:
+        return None
+    end = parse_end(end_raw, start) if isinstance(end_raw, Text) else None
+    if end is None:
+        parser.problem(getattr(end_raw, "line", raw.line_of("end")), f"{path}.end", "bad_end", value=end_raw)
+        return None
+    if end <= start:
+        parser.problem(end_raw.line, f"{path}.end", "end_before_start", value=end_raw, detail=raw["start"])
+        return None
+    duration = end - start
+    starts = [start]
+    rule = None
+    if values.get("repeat") is not None:
+        rule = _repeat_rule(parser, values["repeat"], start, f"{path}.repeat")
+        if rule is None:
+            return None
+        starts = rule.occurrences(start, limit)
+        if len(starts) > limit:
+            parser.problem(values["repeat"].line, f"{path}.repeat", "bad_repeat",
+                           detail={"id": f"menghasilkan lebih dari {limit} sesi", "en": f"it makes more than {limit} sessions"})
+            return None
+    skipped = tuple(values.get("except") or ())
+    for day in skipped:
+        if day not in {s.date() for s in starts}:
+            parser.problem(raw.line_of("except"), f"{path}.except", "bad_repeat",
+                           detail={"id": f"tanggal {day.isoformat()} yang dilewati bukan tanggal sesi",
+                                   "en": f"the skipped date {day.isoformat()} is not a session date"})
+            return None
+    kept = [s for s in starts if s.date() not in skipped]
+    if not kept:
+        parser.problem(raw.line, path, "no_sessions")
+        return None
+    sessions = number_sessions([(s.replace(tzinfo=tz), (s + duration).replace(tzinfo=tz), "") for s in kept])
+    return sessions, rule, skipped
+
+
+def _listed_sessions(parser, listed, tz, path):
+    if not isinstance(listed, Sequence):
+        parser.problem(listed.line, path, "wrong_shape", expected=spec_doc("schedule", "sessions"),
+                       example="sessions:\n    - start: 2026-12-02 09:00\n      end: \"11:00\"")
+        return None
+    drafts = []
+    spec = Field("sessions", "sessions", {}, "", children=(
+        F("start", "datetime", "Mulai sesi.", "Session start.", "2026-12-02 09:00", required=True),
+        F("end", "end", "Selesai sesi.", "Session end.", '"11:00"', required=True),
+        F("topic", "text", "Topik sesi.", "Session topic.", "Membuat surel"),
+    ))
+    for item in listed:
+        if not isinstance(item, Mapping):
+            parser.problem(getattr(item, "line", listed.line), path, "wrong_shape", expected=spec_doc("schedule", "sessions"),
+                           example="- {start: 2026-12-02 09:00, end: \"11:00\"}")
+            continue
+        values = parser.fields(item, spec.children, prefix=path + ".")
+        start, end_raw = values.get("start"), values.get("end")
+        if start is None or end_raw is None:
+            continue
+        end = parse_end(end_raw, start)
+        if end is None:
+            parser.problem(end_raw.line, f"{path}.end", "bad_end", value=end_raw)
+        elif end <= start:
+            parser.problem(end_raw.line, f"{path}.end", "end_before_start", value=end_raw, detail=item["start"])
+        else:
+            drafts.append((start.replace(tzinfo=tz), end.replace(tzinfo=tz), values.get("topic") or ""))
+    if not parser.ok:
+        return None
+    if not drafts:
+        parser.problem(listed.line, path, "no_sessions")
+        return None
+    return number_sessions(drafts), None, ()
+
+
+def _repeat_rule(parser, raw, start: datetime, path):
+    def bad(detail_id, detail_en, line=None):
+        parser.problem(line or raw.line, path, "bad_repeat", detail={"id": detail_id, "en": detail_en})
+
+    if not isinstance(raw, Mapping):
+        bad("tulis sebagai pasangan nama: nilai", "write it as name: value pairs")
+        return None
+    allowed = ("every", "interval", "count", "until", "days")
+    for key in raw:
+        if key not in allowed:
+            bad(f"«{key}» tidak dikenal (yang dikenal: {', '.join(allowed)})",
+                f"«{key}» is not known (known: {', '.join(allowed)})", raw.line_of(key))
+            return None
+    every = str(raw.get("every") or "").strip().lower()
+    if every not in FREQUENCIES:
+        bad(f"every «{every}» tidak dikenal; pakai day, week atau month", f"every «{every}» is not known; use day, week or month",
+            raw.line_of("every"))
+        return None
+    interval, count, until = 1, None, None
+    if raw.get("interval") is not None:
+        if not str(raw["interval"]).isdigit() or int(raw["interval"]) < 1:
+            bad("interval harus angka bulat lebih dari 0", "interval must be a whole number above 0", raw.line_of("interval"))
+            return None
+        interval = int(raw["interval"])
+    if raw.get("count") is not None and raw.get("until") is not None:
+        bad("count dan until tidak boleh dipakai bersamaan", "count and until cannot be used together", raw.line_of("until"))
+        return None
+    if raw.get("count") is None and raw.get("until") is None:
+        bad("tidak ada akhirnya: tambahkan count atau until", "it has no end: add count or until")
+        return None
+    if raw.get("count") is not None:
+        if not str(raw["count"]).isdigit() or int(raw["count"]) < 1:
+            bad("count harus angka bulat lebih dari 0", "count must be a whole number above 0", raw.line_of("count"))
+            return None
+        count = int(raw["count"])
+    if raw.get("until") is not None:
+        until = parse_date(str(raw["until"]))
+        if until is None:
+            bad(f"until «{raw['until']}» bukan tanggal TTTT-BB-HH", f"until «{raw['until']}» is not a date YYYY-MM-DD",
+                raw.line_of("until"))
+            return None
+        if until < start.date():
+            bad("until lebih awal dari sesi pertama", "until is before the first session", raw.line_of("until"))
+            return None
+    weekdays = []
+    for day in as_list(raw.get("days")):
+        name = str(day).strip().lower()
+        if name not in WEEKDAYS:
+            bad(f"hari «{day}» tidak dikenal (senin ... minggu)", f"the day «{day}» is not known (monday ... sunday)",
+                raw.line_of("days"))
+            return None
+        weekdays.append(WEEKDAYS[name])
+    return RepeatRule(FREQUENCIES[every], interval, count, until, tuple(weekdays))
+
+
+def spec_doc(*names) -> dict:
+    specs = PROGRAM_FIELDS
+    spec = None
+    for name in names:
+        spec = next(f for f in specs if f.name == name)
+        specs = spec.children
+    return spec.doc
+
+
+def is_localized(value) -> bool:
+    return isinstance(value, Localized)

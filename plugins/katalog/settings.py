@@ -1,0 +1,64 @@
+"""Every KATALOG_* setting with its default, in one place (documented in README.md)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+DEFAULTS = {
+    # Languages the site is published in; the first is the main one. None: [DEFAULT_LANG].
+    "KATALOG_LANGUAGES": None,
+    # Language of the content-check messages. None: the main site language.
+    "KATALOG_MESSAGE_LANG": None,
+    # Time zone for programs with no physical location and no time zone of their own.
+    "KATALOG_TIMEZONE": "Asia/Jakarta",
+    # The day the build treats as today ("YYYY-MM-DD"). None: the build date in KATALOG_TIMEZONE.
+    # The environment variable KATALOG_TODAY overrides both, for reproducible builds and tests.
+    "KATALOG_TODAY": None,
+    # Folders inside the content folder.
+    "KATALOG_PROGRAM_DIR": "programs",
+    "KATALOG_PAGE_DIR": "pages",
+    "KATALOG_DATA_DIR": "data",
+    # Most sessions one repeat rule may produce (guards against a rule with no end).
+    "KATALOG_MAX_SESSIONS": 200,
+    # Programs or sessions per page of a listing.
+    "KATALOG_PAGE_SIZE": 12,
+    # Sessions per page of the agenda.
+    "KATALOG_AGENDA_PAGE_SIZE": 30,
+    # How many upcoming programs the home page shows.
+    "KATALOG_HOME_UPCOMING": 6,
+    # URL words for the listings; the same in every language so that addresses stay stable.
+    "KATALOG_PATHS": {
+        "program": "program",
+        "agenda": "agenda",
+        "category": "kategori",
+        "audience": "sasaran",
+        "accessibility": "aksesibilitas",
+        "language": "bahasa",
+        "partner": "mitra",
+        "location": "lokasi",
+        "page": "halaman",
+    },
+}
+
+
+def katalog_settings(settings: dict) -> dict:
+    """The KATALOG_* settings with defaults filled in and derived values resolved."""
+    merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    merged["KATALOG_PATHS"] = {**DEFAULTS["KATALOG_PATHS"], **(settings.get("KATALOG_PATHS") or {})}
+    main = settings.get("DEFAULT_LANG", "id")
+    merged["KATALOG_LANGUAGES"] = list(merged["KATALOG_LANGUAGES"] or [main])
+    merged["KATALOG_MESSAGE_LANG"] = merged["KATALOG_MESSAGE_LANG"] or main
+    merged["KATALOG_MAIN_LANG"] = main
+    merged["KATALOG_TODAY"] = today(merged)
+    return merged
+
+
+def today(merged: dict) -> date:
+    value = os.environ.get("KATALOG_TODAY") or merged.get("KATALOG_TODAY")
+    if isinstance(value, date):
+        return value
+    if value:
+        return date.fromisoformat(str(value))
+    return datetime.now(ZoneInfo(merged["KATALOG_TIMEZONE"])).date()

@@ -1,0 +1,66 @@
+"""Settings for building the sample catalog locally (`make html`, `make serve`)."""
+
+AUTHOR = "Perpustakaan Dua Pesisir"
+SITENAME = "Katalog Program Perpustakaan Dua Pesisir"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+THEME = "theme"
+
+# The sample catalog is written as of this day. A real catalog deletes this line, so that
+# "past" is judged against the build date (or the KATALOG_TODAY environment variable).
+KATALOG_TODAY = "2026-11-23"
+KATALOG_LANGUAGES = ["id"]
+KATALOG_TIMEZONE = "Asia/Jakarta"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["katalog_content", "katalog_listings", "katalog_format"]
+
+# Only our own Markdown reader; the reStructuredText reader would warn about the language.
+READERS = {"rst": None, "html": None, "htm": None}
+ARTICLE_PATHS = ["programs"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+ARTICLE_EXCLUDES = []
+PAGE_EXCLUDES = []
+
+# Stable, readable addresses; the same slug in every language.
+ARTICLE_URL = "program/{slug}/"
+ARTICLE_SAVE_AS = "program/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/program/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/program/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+INDEX_SAVE_AS = "index.html"
+
+# Listings come from the katalog_listings plugin; Pelican's own are switched off.
+DIRECT_TEMPLATES = ["index"]
+PAGINATED_TEMPLATES = {}
+DEFAULT_PAGINATION = False
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+# The summary is plain text written by the librarian; templates escape it.
+FORMATTED_FIELDS = []
+SUMMARY_MAX_LENGTH = None
+
+DELETE_OUTPUT_DIRECTORY = False
+RELATIVE_URLS = False
+CACHE_CONTENT = False

@@ -42,7 +42,7 @@ html: venv
 	@echo "Built $(OUTPUT)/"
 
 check: venv
-	$(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
+	PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
 
 serve: html
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen \

@@ -1,5 +1,13 @@
 """Settings for building the sample catalog locally (`make html`, `make serve`)."""
 
+import os
+import sys
+
+# The shared catalog code (plugins/katalog) is imported by the plugins by name.
+PLUGINS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+if PLUGINS_DIR not in sys.path:
+    sys.path.insert(0, PLUGINS_DIR)
+
 AUTHOR = "Perpustakaan Dua Pesisir"
 SITENAME = "Katalog Program Perpustakaan Dua Pesisir"
 SITEURL = ""
@@ -14,7 +22,7 @@ KATALOG_TODAY = "2026-11-23"
 KATALOG_LANGUAGES = ["id"]
 KATALOG_TIMEZONE = "Asia/Jakarta"
 
-PLUGIN_PATHS = ["plugins"]
+PLUGIN_PATHS = [PLUGINS_DIR]
 PLUGINS = ["katalog_content", "katalog_listings", "katalog_format"]
 
 # Only our own Markdown reader; the reStructuredText reader would warn about the language.
@@ -37,7 +45,7 @@ PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 INDEX_SAVE_AS = "index.html"
 
 # Listings come from the katalog_listings plugin; Pelican's own are switched off.
-DIRECT_TEMPLATES = ["index"]
+DIRECT_TEMPLATES = []
 PAGINATED_TEMPLATES = {}
 DEFAULT_PAGINATION = False
 CATEGORY_SAVE_AS = ""
@@ -60,6 +68,10 @@ AUTHOR_FEED_RSS = None
 # The summary is plain text written by the librarian; templates escape it.
 FORMATTED_FIELDS = []
 SUMMARY_MAX_LENGTH = None
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                      "extensions": ["jinja2.ext.i18n"]}
+THEME_STATIC_DIR = "theme"
 
 DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = False

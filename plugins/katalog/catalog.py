@@ -159,10 +159,14 @@ def _content_root(path: Path, settings) -> Path:
 
 def _check_duplicates(catalog: Catalog):
     seen: dict[tuple[str, str, str], Program | Page] = {}
+    reserved = set(catalog.settings["KATALOG_PATHS"].values()) | set(catalog.settings["KATALOG_LANGUAGES"])
     for item in (*catalog.programs, *catalog.pages):
         kind = "program" if isinstance(item, Program) else "page"
         key = (kind, item.lang, item.slug)
-        if key in seen:
+        if kind == "page" and item.slug in reserved:
+            catalog.problems.append(Problem(item.source, 1, "slug", "reserved_slug",
+                                            {"value": item.slug, "choices": ", ".join(sorted(reserved))}))
+        elif key in seen:
             first = seen[key]
             catalog.problems.append(Problem(item.source, 1, "slug", "duplicate_slug",
                                             {"value": item.slug, "detail": first.source}))

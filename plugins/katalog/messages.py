@@ -159,6 +159,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "en": ("The address «{value}» is already used by {detail}.", "a different address (slug) for each program in one language",
                "Change the slug of one of them. Translations of one program do share a slug, in the same folder."),
     },
+    "reserved_slug": {
+        "id": ("Alamat «{value}» sudah dipakai oleh daftar program situs ini.", "alamat selain: {choices}",
+               "Beri halaman ini slug lain, misalnya dengan menambah satu kata: {value}-kami."),
+        "en": ("The address «{value}» is already used by one of the site's listings.", "an address other than: {choices}",
+               "Give this page another slug, for instance by adding a word: {value}-info."),
+    },
     "image_no_alt": {
         "id": ("Gambar tidak punya teks alternatif (alt).", "alt: kalimat yang menjelaskan isi gambar, atau decorative: true untuk hiasan",
                "Tambahkan alt yang menceritakan apa yang tampak, untuk pengguna pembaca layar. Jika gambar hanya hiasan, tulis decorative: true."),

@@ -1,0 +1,144 @@
+"""What the listing pages hold: facets and their values, catalog order, the agenda, pagination."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from itertools import groupby
+
+from .data import Vocabulary
+from .model import ONLINE, Program
+from .schedule import Session
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to browse the catalog: by category, audience, accessibility feature, language, partner or location."""
+
+    name: str
+    vocabulary: str
+    every_entry: bool = False  # partners and locations get a page even before they have programs
+
+    def values_of(self, program: Program, vocabularies) -> tuple[str, ...]:
+        if self.name == "category":
+            return (program.category,)
+        if self.name == "audience":
+            return program.audiences
+        if self.name == "language":
+            return program.languages
+        if self.name == "partner":
+            return program.partners
+        if self.name == "location":
+            return (program.location,)
+        return effective_features(program, vocabularies)
+
+
+FACETS = (
+    Facet("category", "categories"),
+    Facet("audience", "audiences"),
+    Facet("accessibility", "accessibility"),
+    Facet("language", "languages"),
+    Facet("partner", "partners", every_entry=True),
+    Facet("location", "locations", every_entry=True),
+)
+
+
+def effective_features(program: Program, vocabularies) -> tuple[str, ...]:
+    """The program's own accessibility features and those of its place, in vocabulary order."""
+    own = set(program.accessibility.features)
+    if not program.online and program.location in vocabularies["locations"]:
+        own |= {str(f) for f in vocabularies["locations"][program.location].details.get("accessibility") or ()}
+    order = list(vocabularies["accessibility"].entries)
+    return tuple(sorted(own, key=lambda code: order.index(code) if code in order else len(order)))
+
+
+@dataclass
+class FacetValue:
+    facet: str
+    code: str
+    items: list = field(default_factory=list)
+
+
+def next_start(program: Program, today: date) -> datetime:
+    upcoming = program.upcoming(today)
+    return (upcoming[0] if upcoming else program.last).start
+
+
+def catalog_order(items, today: date, program_of=lambda item: item.program) -> list:
+    """Upcoming programs first, soonest first; then programs that are over, most recent first."""
+    def key(item):
+        program = program_of(item)
+        over = program.state(today) in ("past", "cancelled")
+        moment = next_start(program, today).timestamp()
+        return (over, -moment if over else moment, program.title)
+    return sorted(items, key=key)
+
+
+def facet_values(facet: Facet, items, vocabularies, today: date, program_of=lambda item: item.program):
+    """Every value of a facet with the programs that have it, in the vocabulary's order."""
+    vocabulary: Vocabulary = vocabularies[facet.vocabulary]
+    found: dict[str, list] = {}
+    for item in items:
+        for code in facet.values_of(program_of(item), vocabularies):
+            found.setdefault(code, []).append(item)
+    order = list(vocabulary.entries) + [ONLINE]
+    codes = [c for c in order if c in found or (facet.every_entry and c in vocabulary)]
+    codes += sorted(c for c in found if c not in codes)
+    return [FacetValue(facet.name, code, catalog_order(found.get(code, []), today, program_of)) for code in codes]
+
+
+@dataclass
+class AgendaEntry:
+    session: Session
+    item: object
+
+    @property
+    def day(self) -> date:
+        return self.session.start.date()
+
+
+def agenda(items, today: date, program_of=lambda item: item.program) -> list[AgendaEntry]:
+    """Every session from today on, in the order they happen."""
+    entries = [AgendaEntry(session, item) for item in items for session in program_of(item).sessions
+               if session.end.date() >= today]
+    return sorted(entries, key=lambda e: (e.session.start.timestamp(), program_of(e.item).title))
+
+
+def by_day(entries: list[AgendaEntry]) -> list[tuple[date, list[AgendaEntry]]]:
+    """Entries grouped under the local day they happen on, keeping their order."""
+    groups: dict[date, list[AgendaEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.day, []).append(entry)
+    return sorted(groups.items())
+
+
+def group_consecutive(items, key) -> list[tuple[object, list]]:
+    return [(k, list(group)) for k, group in groupby(items, key=key)]
+
+
+@dataclass
+class PageOfList:
+    """One page of a paginated listing."""
+
+    number: int
+    count: int
+    items: list
+    url: str
+    save_as: str
+    urls: list  # the url of every page, first to last
+
+    @property
+    def previous_url(self):
+        return self.urls[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_url(self):
+        return self.urls[self.number] if self.number < self.count else None
+
+
+def paginate(items: list, size: int, base: str, page_word: str) -> list[PageOfList]:
+    """Splits a listing into pages: base/ for the first, base/<page_word>/2/ for the next."""
+    chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    urls = [base if n == 1 else f"{base}{page_word}/{n}/" for n in range(1, len(chunks) + 1)]
+    return [PageOfList(n, len(chunks), chunk, urls[n - 1], urls[n - 1] + "index.html", urls)
+            for n, chunk in enumerate(chunks, start=1)]

@@ -1,0 +1,70 @@
+"""What templates ask of the catalog: labels in the page's language, facet addresses, derived states."""
+
+from __future__ import annotations
+
+from .listings import FACETS, effective_features, next_start
+from .model import ONLINE, Program
+
+
+class CatalogView:
+    def __init__(self, catalog, lang: str):
+        self.catalog = catalog
+        self.vocabularies = catalog.vocabularies
+        self.settings = catalog.settings
+        self.lang = lang
+        self.today = catalog.settings["KATALOG_TODAY"]
+        self.paths = catalog.settings["KATALOG_PATHS"]
+        self.facets = FACETS
+        self.main_lang = catalog.settings["KATALOG_MAIN_LANG"]
+
+    def _fallbacks(self):
+        return (self.main_lang,)
+
+    def facet_vocabulary(self, facet: str) -> str:
+        return next(f.vocabulary for f in FACETS if f.name == facet)
+
+    def entry(self, vocabulary: str, code: str):
+        return self.vocabularies[vocabulary].entries.get(code)
+
+    def label(self, vocabulary: str, code: str) -> str:
+        entry = self.entry(vocabulary, code)
+        return entry.label.get_text(self.lang, self._fallbacks()) if entry else code
+
+    def label_lang(self, vocabulary: str, code: str) -> str:
+        """The language the label is actually written in (for lang attributes on fallbacks)."""
+        entry = self.entry(vocabulary, code)
+        return entry.label.lang_of(self.lang, self._fallbacks()) if entry else self.lang
+
+    def description(self, vocabulary: str, code: str) -> str:
+        entry = self.entry(vocabulary, code)
+        return entry.description.get_text(self.lang, self._fallbacks()) if entry and entry.description else ""
+
+    def detail(self, vocabulary: str, code: str, name: str) -> str:
+        entry = self.entry(vocabulary, code)
+        value = entry.details.get(name) if entry else None
+        if isinstance(value, dict):
+            from .data import localized
+            return localized(value, self.main_lang).get_text(self.lang, self._fallbacks())
+        return str(value) if value is not None else ""
+
+    def location_features(self, code: str) -> list[str]:
+        entry = self.entry("locations", code)
+        return [str(f) for f in (entry.details.get("accessibility") or ())] if entry else []
+
+    def facet_base(self, facet: str) -> str:
+        return f"{self.paths[facet]}/"
+
+    def facet_url(self, facet: str, code: str) -> str:
+        return f"{self.paths[facet]}/{code}/"
+
+    def state(self, program: Program) -> str:
+        return program.state(self.today)
+
+    def features(self, program: Program) -> tuple[str, ...]:
+        return effective_features(program, self.vocabularies)
+
+    def upcoming(self, program: Program):
+        return program.upcoming(self.today)
+
+    def next_start(self, program: Program):
+        return next_start(program, self.today)

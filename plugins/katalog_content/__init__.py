@@ -1,0 +1,97 @@
+"""Checks the whole catalog before anything is written, then reads programs and pages from it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from markdown import Markdown
+from pelican import signals
+from pelican.generators import Generator
+from pelican.readers import MarkdownReader
+
+from katalog.catalog import Catalog, load_catalog
+from katalog.messages import format_report, frame
+from katalog.model import Program
+
+logger = logging.getLogger(__name__)
+LOG_PREFIX = "[katalog]"
+
+# The checked catalog of each content folder in this build, for the reader to use.
+_CATALOGS: dict[str, Catalog] = {}
+
+
+class CatalogInvalid(Exception):
+    """The content has problems; the report has been printed and nothing was written."""
+
+    exitcode = 1
+
+
+class CatalogGate(Generator):
+    """Loads and checks every content file when the build starts; stops it with the full report."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        catalog = load_catalog(self.path, self.settings)
+        lang = catalog.settings["KATALOG_MESSAGE_LANG"]
+        if catalog.problems:
+            sys.stderr.write("\n" + format_report(catalog.problems, lang))
+            sys.stderr.flush()
+            raise CatalogInvalid(frame("summary", lang, count=len(catalog.problems),
+                                       files=len({p.path for p in catalog.problems})))
+        _CATALOGS[os.path.realpath(self.path)] = catalog
+        self.context["katalog_catalog"] = catalog
+        logger.debug("%s %d programs and %d pages checked", LOG_PREFIX, len(catalog.programs), len(catalog.pages))
+
+
+def catalog_for(settings) -> Catalog | None:
+    return _CATALOGS.get(os.path.realpath(settings["PATH"]))
+
+
+class CatalogReader(MarkdownReader):
+    """Gives Pelican the checked program or page for a Markdown file, with its body rendered."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        catalog = catalog_for(self.settings)
+        item = catalog.by_source().get(str(os.path.realpath(source_path))) if catalog else None
+        if item is None:
+            # Only files outside the program and page folders get here; Pelican skips them.
+            return "", {}
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        content = self._md.convert(item.body)
+        metadata = {
+            "title": item.title,
+            "slug": item.slug,
+            "lang": item.lang,
+            "summary": item.summary,
+            "translation_key": item.key,
+        }
+        if isinstance(item, Program):
+            metadata.update(
+                program=item,
+                date=item.first.start,
+                category=self.process_metadata("category", item.category),
+                template="program",
+            )
+        else:
+            metadata.update(katalog_page=item, menu=item.menu)
+        return content, metadata
+
+
+def add_reader(readers):
+    for extension in CatalogReader.file_extensions:
+        readers.reader_classes[extension] = CatalogReader
+
+
+def get_generators(pelican):
+    return CatalogGate
+
+
+def register():
+    signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(get_generators)

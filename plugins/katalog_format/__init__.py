@@ -1,0 +1,62 @@
+"""Template filters for dates, times, durations and money in the page's language, and gettext in templates."""
+
+from __future__ import annotations
+
+from jinja2 import pass_context
+from pelican import signals
+
+from katalog import formatting
+
+
+def _lang(context) -> str:
+    return context.get("page_lang") or context.get("DEFAULT_LANG") or "id"
+
+
+def _filter(function):
+    @pass_context
+    def wrapped(context, *args):
+        return function(*args, _lang(context))
+    return wrapped
+
+
+def groupby_in_order(items, attribute: str):
+    """Groups consecutive items by a dotted attribute, keeping the order they come in."""
+    def key(item):
+        for name in attribute.split("."):
+            item = getattr(item, name)
+        return item
+    groups = []
+    for item in items:
+        value = key(item)
+        if groups and groups[-1][0] == value:
+            groups[-1][1].append(item)
+        else:
+            groups.append((value, [item]))
+    return groups
+
+
+FILTERS = {
+    "groupby_in_order": groupby_in_order,
+    "day_full": _filter(formatting.day_full),
+    "day_short": _filter(formatting.day_short),
+    "clock": _filter(formatting.clock),
+    "duration": _filter(lambda session, lang: formatting.duration(session.start, session.end, lang)),
+    "time_range": _filter(lambda session, lang: formatting.time_range(session.start, session.end, lang)),
+    "zone_name": _filter(formatting.zone_name),
+    "money": _filter(formatting.money),
+    "iso": lambda moment: moment.isoformat(),
+}
+
+
+def add_filters(generator):
+    env = generator.env
+    env.filters.update(FILTERS)
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    if "gettext" not in env.globals:
+        # Templates are written in Indonesian; another language's catalog is installed over this.
+        env.install_null_translations(newstyle=True)
+
+
+def register():
+    signals.generator_init.connect(add_filters)

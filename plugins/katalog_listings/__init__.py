@@ -1,0 +1,71 @@
+"""Writes the home page, the catalog by category, one page per facet value, facet indexes and the agenda."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+from pelican.generators import Generator
+
+from katalog.listings import FACETS, agenda, by_day, catalog_order, facet_values, paginate
+from katalog.view import CatalogView
+
+logger = logging.getLogger(__name__)
+LOG_PREFIX = "[katalog]"
+
+
+class ListingsGenerator(Generator):
+    """Every page that lists programs; needs the programs read by Pelican's articles generator."""
+
+    def generate_context(self):
+        catalog = self.context["katalog_catalog"]
+        self.settings_k = catalog.settings
+        self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
+        self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
+        self.context["katalog"] = self.view
+        self.context["menu_pages"] = sorted(
+            (p for p in self.context.get("pages", []) if getattr(p, "menu", None)), key=lambda p: p.menu)
+
+    def _write(self, writer, save_as, template, url, **values):
+        writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False,
+                          page_url=url, **values)
+
+    def _paginated(self, writer, items, base, template, **values):
+        size = self.settings_k["KATALOG_PAGE_SIZE"]
+        for page in paginate(items, size, base, self.settings_k["KATALOG_PATHS"]["page"]):
+            self._write(writer, page.save_as, template, page.url, listing=page, **values)
+
+    def generate_output(self, writer):
+        today = self.settings_k["KATALOG_TODAY"]
+        view = self.view
+        paths = self.settings_k["KATALOG_PATHS"]
+        ordered = catalog_order(self.items, today)
+        upcoming = [a for a in ordered if view.state(a.program) in ("open", "full")]
+        self._write(writer, "index.html", "index", "", upcoming=upcoming[: self.settings_k["KATALOG_HOME_UPCOMING"]],
+                    program_count=len(self.items))
+
+        category_order = list(view.vocabularies["categories"].entries)
+        by_category = sorted(ordered, key=lambda a: category_order.index(a.program.category))
+        self._paginated(writer, by_category, f"{paths['program']}/", "catalog")
+
+        for facet in FACETS:
+            values = facet_values(facet, self.items, view.vocabularies, today)
+            self._write(writer, f"{paths[facet.name]}/index.html", "facet_index", f"{paths[facet.name]}/",
+                        facet=facet, values=values)
+            for value in values:
+                self._paginated(writer, value.items, view.facet_url(facet.name, value.code), "facet",
+                                facet=facet, value=value)
+
+        sessions = agenda(self.items, today)
+        size = self.settings_k["KATALOG_AGENDA_PAGE_SIZE"]
+        for page in paginate(sessions, size, f"{paths['agenda']}/", paths["page"]):
+            self._write(writer, page.save_as, "agenda", page.url, listing=page, days=by_day(page.items))
+        logger.debug("%s listings written for %d programs", LOG_PREFIX, len(self.items))
+
+
+def get_generators(pelican):
+    return ListingsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

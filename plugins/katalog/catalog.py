@@ -90,7 +90,7 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build):
 def _page(parser, document, values, **common):
     common.pop("path")
     return Page(title=values["title"], summary=values.get("summary") or "", menu=values.get("menu"),
-                body=document.body, body_line=document.body_line, **common)
+                body=document.body, body_line=document.body_line, lines=dict(document.meta.key_lines), **common)
 
 
 def _program(parser: Parser, document, values, *, path: Path, **common):
@@ -117,9 +117,10 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
             sessions = schedule_sessions(parser, schedule, zone_name)
 
     registration = values.get("registration")
-    if registration is not None and not any(registration.get(k) for k in ("form", "whatsapp", "phone", "walk_in")):
-        parser.problem(meta.line_of("registration"), "registration", "no_registration")
-    if registration is None and "registration" in meta and parser.ok:
+    channels = ("form", "whatsapp", "phone", "walk_in")
+    # A channel written but malformed has its own message; this one is for no channel at all.
+    written = isinstance(meta.get("registration"), dict) and any(meta["registration"].get(k) for k in channels)
+    if registration is not None and not written:
         parser.problem(meta.line_of("registration"), "registration", "no_registration")
 
     image = values.get("image")
@@ -167,9 +168,12 @@ def _check_duplicates(catalog: Catalog):
             catalog.problems.append(Problem(item.source, 1, "slug", "reserved_slug",
                                             {"value": item.slug, "choices": ", ".join(sorted(reserved))}))
         elif key in seen:
-            first = seen[key]
-            catalog.problems.append(Problem(item.source, 1, "slug", "duplicate_slug",
-                                            {"value": item.slug, "detail": first.source}))
+            # Point at the file whose own `slug:` line makes the clash, if one of them has it.
+            first, second = seen[key], item
+            if "slug" in first.lines and "slug" not in second.lines:
+                first, second = second, first
+            catalog.problems.append(Problem(second.source, second.lines.get("slug", 1), "slug", "duplicate_slug",
+                                            {"value": second.slug, "detail": first.source}))
         else:
             seen[key] = item
     bad = {p.path for p in catalog.problems}

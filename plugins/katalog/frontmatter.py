@@ -72,8 +72,13 @@ def _convert(node: yaml.Node, offset: int):
         key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else str(key_node)
         if key in mapping:
             raise SourceError("duplicate_key", key_node.start_mark.line + 1 + offset, key)
-        mapping[key] = _convert(value_node, offset)
-        mapping.key_lines[key] = key_node.start_mark.line + 1 + offset
+        value = _convert(value_node, offset)
+        key_line = key_node.start_mark.line + 1 + offset
+        if isinstance(value, (Mapping, Sequence)):
+            # A nested block starts on the line below its key; the key's line is what a librarian looks for.
+            value.line = key_line
+        mapping[key] = value
+        mapping.key_lines[key] = key_line
     return mapping
 
 

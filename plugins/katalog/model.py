@@ -249,6 +249,7 @@ class Page:
     menu: int | None
     body: str
     body_line: int
+    lines: dict = field(default_factory=dict)
 
 
 def suggest(value: str, choices) -> str | None:

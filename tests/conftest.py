@@ -1,0 +1,131 @@
+"""Shared fixtures: the repository's paths, content made for one test, and the sample site built once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+PLUGINS = ROOT / "plugins"
+sys.path.insert(0, str(PLUGINS))
+
+# The day the sample catalog is written for; builds in tests never look at the clock.
+TODAY = "2026-11-23"
+
+VALID_PROGRAM = """\
+---
+title: Kelas Uji Coba
+summary: Ringkasan program uji coba.
+category: literasi-digital
+audience: [lansia]
+languages: [id]
+partners: [blk-pesisir]
+location: cabang-gilimanuk
+schedule:
+  start: 2026-12-02 09:00
+  end: "11:00"
+  repeat: {every: week, count: 4}
+  except: [2026-12-09]
+status: open
+cost: gratis
+registration:
+  whatsapp: "0812-3301-4455"
+image:
+  src: images/komputer-lansia.svg
+  alt: Gambar uji coba.
+contact:
+  name: Ibu Uji
+  phone: "(0333) 421 876"
+---
+Isi program uji coba.
+"""
+
+
+def get_settings(**overrides) -> dict:
+    """Settings as pelicanconf.py gives them, with overrides for one test."""
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    settings["KATALOG_TODAY"] = TODAY
+    settings.update(overrides)
+    return settings
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based line of the first line containing needle."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in text")
+
+
+class ContentFolder:
+    """A content folder for one test: the sample's data and images, plus the programs a test writes."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        shutil.copytree(CONTENT / "data", root / "data")
+        shutil.copytree(CONTENT / "images", root / "images")
+        (root / "programs").mkdir()
+        (root / "pages").mkdir()
+
+    def program(self, slug: str, text: str | bytes = VALID_PROGRAM, lang: str = "id") -> Path:
+        path = self.root / "programs" / slug / f"{lang}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def page(self, slug: str, text: str) -> Path:
+        path = self.root / "pages" / slug / "id.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def load(self, **overrides):
+        from katalog.catalog import load_catalog
+
+        return load_catalog(self.root, get_settings(**overrides))
+
+
+@pytest.fixture(autouse=True)
+def _no_clock(monkeypatch):
+    monkeypatch.delenv("KATALOG_TODAY", raising=False)
+
+
+@pytest.fixture
+def content(tmp_path) -> ContentFolder:
+    return ContentFolder(tmp_path / "content")
+
+
+def run_pelican(content_dir: Path, output_dir: Path, *extra: str, env: dict | None = None):
+    """Runs the real pelican command the Makefile runs, and returns the finished process."""
+    pelican = Path(sys.executable).parent / "pelican"
+    command = [str(pelican), str(content_dir), "-o", str(output_dir), "-s", str(ROOT / "pelicanconf.py"),
+               "--fatal", "warnings", *extra]
+    environment = {**os.environ, "KATALOG_TODAY": TODAY, "COLUMNS": "200", **(env or {})}
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The sample catalog, built once with the real pelican command."""
+    output = tmp_path_factory.mktemp("site")
+    result = run_pelican(CONTENT, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+@pytest.fixture(scope="session")
+def sample_catalog():
+    from katalog.catalog import load_catalog
+
+    return load_catalog(CONTENT, get_settings())

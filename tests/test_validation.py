@@ -1,0 +1,267 @@
+"""Every kind of bad input gets its own clear message: file, line, field, what was expected, how to fix it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import VALID_PROGRAM, line_of
+
+
+def only_problem(catalog):
+    assert len(catalog.problems) == 1, [p.format("id") for p in catalog.problems]
+    return catalog.problems[0]
+
+
+def check(content, text, *, field, line_needle, phrases, slug="kelas-uji", lang="id", **settings):
+    """Writes one program, loads the catalog, and checks its single problem and its Indonesian message."""
+    path = content.program(slug, text)
+    problem = only_problem(content.load(**settings))
+    message = problem.format(lang)
+    assert problem.path.endswith(f"programs/{slug}/id.md")
+    assert problem.field == field
+    if line_needle is not None:
+        assert problem.line == line_of(text, line_needle), message
+    for phrase in phrases:
+        assert phrase in message, message
+    assert str(path.name) in message
+    return problem, message
+
+
+def test_the_valid_program_has_no_problem(content):
+    content.program("kelas-uji")
+    catalog = content.load()
+    assert catalog.problems == []
+    assert [p.slug for p in catalog.programs] == ["kelas-uji"]
+
+
+def test_missing_required_field(content):
+    text = VALID_PROGRAM.replace("category: literasi-digital\n", "")
+    _, message = check(content, text, field="category", line_needle="title:",
+                       phrases=["Kolom «category» wajib diisi", "Tambahkan kolom «category»", "category: literasi-digital"])
+    assert "Seharusnya:" in message and "Cara memperbaiki:" in message
+
+
+def test_unknown_vocabulary_value_suggests_the_closest(content):
+    text = VALID_PROGRAM.replace("category: literasi-digital", "category: literasi-digitl")
+    check(content, text, field="category", line_needle="category:",
+          phrases=["«literasi-digitl» bukan kategori yang dikenal", "Mungkin maksudnya «literasi-digital»?",
+                   "content/data/categories.yaml"])
+
+
+def test_unknown_audience_in_a_list(content):
+    text = VALID_PROGRAM.replace("audience: [lansia]", "audience: [lansai]")
+    check(content, text, field="audience", line_needle="audience:",
+          phrases=["«lansai» bukan sasaran peserta yang dikenal", "«lansia»"])
+
+
+def test_unknown_partner_reference(content):
+    text = VALID_PROGRAM.replace("partners: [blk-pesisir]", "partners: [blk-pesisr]")
+    check(content, text, field="partners", line_needle="partners:",
+          phrases=["«blk-pesisr» tidak ada di daftar mitra", "«blk-pesisir»", "content/data/partners.yaml"])
+
+
+def test_unknown_location_reference(content):
+    text = VALID_PROGRAM.replace("location: cabang-gilimanuk", "location: cabang-gilimanok")
+    check(content, text, field="location", line_needle="location:",
+          phrases=["«cabang-gilimanok» tidak ada di daftar lokasi", "«cabang-gilimanuk»"])
+
+
+def test_bad_date(content):
+    text = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-13-02 09:00")
+    check(content, text, field="schedule.start", line_needle="start:",
+          phrases=["«2026-13-02 09:00» bukan tanggal dan jam yang benar", "TTTT-BB-HH JJ:MM"])
+
+
+def test_bad_time(content):
+    text = VALID_PROGRAM.replace('end: "11:00"', 'end: "25:00"')
+    check(content, text, field="schedule.end", line_needle="end:",
+          phrases=["«25:00» bukan jam selesai yang benar", "format 24 jam"])
+
+
+def test_end_before_start(content):
+    text = VALID_PROGRAM.replace('end: "11:00"', 'end: "08:30"')
+    check(content, text, field="schedule.end", line_needle="end:",
+          phrases=["Waktu selesai (08:30) tidak setelah waktu mulai (2026-12-02 09:00)"])
+
+
+def test_unknown_time_zone_suggests_the_closest(content):
+    text = VALID_PROGRAM.replace('  end: "11:00"\n', '  end: "11:00"\n  timezone: Asia/Jakata\n')
+    check(content, text, field="schedule.timezone", line_needle="timezone:",
+          phrases=["«Asia/Jakata» bukan nama zona waktu yang dikenal", "«Asia/Jakarta»", "Asia/Makassar (WITA)"])
+
+
+@pytest.mark.parametrize("rule, needle, phrase", [
+    ("{every: fortnight, count: 4}", "repeat:", "every «fortnight» tidak dikenal"),
+    ("{every: week, count: 4, until: 2027-01-01}", "repeat:", "count dan until tidak boleh dipakai bersamaan"),
+    ("{every: week}", "repeat:", "tidak ada akhirnya"),
+    ("{every: week, count: 4, days: [seninn]}", "repeat:", "hari «seninn» tidak dikenal"),
+    ("{every: week, until: 2026-11-01}", "repeat:", "until lebih awal dari sesi pertama"),
+])
+def test_bad_repeat_rule(content, rule, needle, phrase):
+    text = VALID_PROGRAM.replace("{every: week, count: 4}", rule)
+    check(content, text, field="schedule.repeat", line_needle=needle,
+          phrases=["Aturan pengulangan tidak bisa dipakai", phrase, "repeat: {every: week, count: 8}"])
+
+
+def test_skipped_date_that_is_not_a_session(content):
+    text = VALID_PROGRAM.replace("except: [2026-12-09]", "except: [2026-12-10]")
+    check(content, text, field="schedule.except", line_needle="except:",
+          phrases=["tanggal 2026-12-10 yang dilewati bukan tanggal sesi"])
+
+
+def test_invalid_language_tag(content):
+    text = VALID_PROGRAM.replace("languages: [id]", "languages: [id, jawa]")
+    check(content, text, field="languages", line_needle="languages:",
+          phrases=["«jawa» bukan kode bahasa BCP 47 yang benar", "inl (Bahasa Isyarat Indonesia)"])
+
+
+def test_sign_language_is_a_valid_language_of_instruction(content):
+    content.program("kelas-uji", VALID_PROGRAM.replace("languages: [id]", "languages: [id, inl]"))
+    catalog = content.load()
+    assert catalog.problems == []
+    assert catalog.programs[0].languages == ("id", "inl")
+
+
+def test_duplicate_slug(content):
+    content.program("kelas-uji")
+    text = VALID_PROGRAM.replace("title: Kelas Uji Coba", "title: Kelas Lain\nslug: kelas-uji")
+    content.program("kelas-lain", text)
+    problem = only_problem(content.load())
+    message = problem.format("id")
+    assert problem.field == "slug"
+    assert problem.path.endswith("programs/kelas-lain/id.md")
+    assert problem.line == line_of(text, "slug:")
+    assert "Alamat «kelas-uji» sudah dipakai oleh" in message
+    assert "programs/kelas-uji/id.md" in message
+
+
+def test_page_address_that_a_listing_uses(content):
+    content.program("kelas-uji")
+    content.page("agenda", "---\ntitle: Agenda Kami\n---\nIsi.\n")
+    problem = only_problem(content.load())
+    assert problem.code == "reserved_slug"
+    assert "Alamat «agenda» sudah dipakai oleh daftar program" in problem.format("id")
+
+
+def test_image_without_alt_text(content):
+    text = VALID_PROGRAM.replace("  alt: Gambar uji coba.\n", "")
+    check(content, text, field="image.alt", line_needle="image:",
+          phrases=["Gambar tidak punya teks alternatif (alt)", "decorative: true"])
+
+
+def test_decorative_image_needs_no_alt(content):
+    content.program("kelas-uji", VALID_PROGRAM.replace("  alt: Gambar uji coba.\n", "  decorative: true\n"))
+    assert content.load().problems == []
+
+
+def test_image_file_that_does_not_exist(content):
+    text = VALID_PROGRAM.replace("images/komputer-lansia.svg", "images/tidak-ada.png")
+    check(content, text, field="image.src", line_needle="src:",
+          phrases=["Berkas gambar «images/tidak-ada.png» tidak ditemukan"])
+
+
+def test_no_registration_channel(content):
+    text = VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"\n', "  note: Segera dibuka.\n")
+    check(content, text, field="registration", line_needle="registration:",
+          phrases=["Belum ada cara mendaftar", "whatsapp, phone, atau walk_in"])
+
+
+def test_open_status_on_a_program_that_is_over(content):
+    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-10-07 09:00")
+            .replace("except: [2026-12-09]", "except: [2026-10-14]"))
+    check(content, text, field="status", line_needle="status:",
+          phrases=["Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat (2026-10-28)",
+                   "Ganti status menjadi finished"])
+
+
+def test_the_same_program_is_fine_when_its_status_says_finished(content):
+    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-10-07 09:00")
+            .replace("except: [2026-12-09]", "except: [2026-10-14]").replace("status: open", "status: finished"))
+    content.program("kelas-uji", text)
+    catalog = content.load()
+    assert catalog.problems == []
+    assert catalog.programs[0].state(catalog.settings["KATALOG_TODAY"]) == "past"
+
+
+def test_malformed_yaml(content):
+    text = VALID_PROGRAM.replace("audience: [lansia]", "audience: [lansia")
+    problem, message = check(content, text, field=None, line_needle=None,
+                             phrases=["Bagian data (YAML) tidak bisa dibaca di sini", "tanda kutip harus berpasangan"])
+    assert problem.line in (line_of(text, "audience:"), line_of(text, "audience:") + 1)
+
+
+def test_file_that_is_not_utf8(content):
+    text = VALID_PROGRAM.replace("Ringkasan program uji coba.", "Ringkasan caf\u00e9.")
+    raw = text.encode("latin-1")
+    check(content, raw, field=None, line_needle=None,
+          phrases=["Berkas ini bukan teks UTF-8", "Simpan ulang berkas sebagai UTF-8"])
+    problem = content.load().problems[0]
+    assert problem.line == line_of(text, "summary:")
+
+
+def test_file_without_front_matter(content):
+    check(content, "title: Lupa garis pembuka\n", field=None, line_needle="title:",
+          phrases=["Berkas tidak diawali bagian data", "---"])
+
+
+def test_misspelt_field_name_is_not_silently_ignored(content):
+    text = VALID_PROGRAM.replace("summary:", "sumary:")
+    content.program("kelas-uji", text)
+    problems = content.load().problems
+    codes = {(p.code, p.field) for p in problems}
+    assert ("unknown_field", "sumary") in codes
+    assert ("missing", "summary") in codes
+    unknown = next(p for p in problems if p.code == "unknown_field")
+    assert "Mungkin maksudnya «summary»?" in unknown.format("id")
+
+
+def test_offline_program_with_an_online_location(content):
+    text = VALID_PROGRAM.replace("location: cabang-gilimanuk", "location: online\nmode: offline")
+    check(content, text, field="location", line_needle="location:",
+          phrases=["Mode «offline» butuh tempat, tetapi lokasinya online"])
+
+
+def test_phone_number_that_cannot_be_called(content):
+    text = VALID_PROGRAM.replace('whatsapp: "0812-3301-4455"', 'whatsapp: "WA saya"')
+    check(content, text, field="registration.whatsapp", line_needle="whatsapp:",
+          phrases=["«WA saya» bukan nomor telepon yang bisa dihubungi"])
+
+
+def test_file_language_that_the_site_does_not_publish(content):
+    content.program("kelas-uji", VALID_PROGRAM, lang="fr")
+    problem = only_problem(content.load())
+    assert problem.code == "lang_not_site"
+    assert "Bahasa berkas «fr» bukan bahasa situs ini" in problem.format("id")
+
+
+def test_messages_in_english_for_an_english_site(content):
+    text = VALID_PROGRAM.replace("category: literasi-digital", "category: literasi-digitl")
+    content.program("kelas-uji", text)
+    problem = only_problem(content.load())
+    message = problem.format("en")
+    assert f"line {line_of(text, 'category:')}" in message
+    assert "field «category»" in message
+    assert "«literasi-digitl» is not a known category." in message
+    assert "Did you mean «literasi-digital»?" in message
+    assert "How to fix:" in message
+
+
+def test_every_problem_in_every_file_is_reported_at_once(content):
+    content.program("satu", VALID_PROGRAM.replace("category: literasi-digital", "category: x"))
+    content.program("dua", VALID_PROGRAM.replace('end: "11:00"', 'end: "08:00"').replace("cost: gratis", "cost: mahal"))
+    content.program("tiga", b"---\ntitle: \xff\n---\n")
+    problems = content.load().problems
+    assert {(p.path.split("/")[-2], p.code) for p in problems} == {
+        ("satu", "unknown_value"), ("dua", "end_before_start"), ("dua", "bad_number"), ("tiga", "encoding")}
+
+
+def test_bad_reference_data_is_reported_with_its_own_file_and_line(content):
+    locations = content.root / "data" / "locations.yaml"
+    text = locations.read_text(encoding="utf-8").replace("timezone: Asia/Makassar", "timezone: Asia/Makasar", 1)
+    locations.write_text(text, encoding="utf-8")
+    content.program("kelas-uji")
+    problems = content.load().problems
+    assert len(problems) == 1
+    assert problems[0].path.endswith("data/locations.yaml")
+    assert problems[0].line == line_of(text, "Asia/Makasar")
+    assert "«Asia/Makasar» bukan nama zona waktu yang dikenal" in problems[0].format("id")

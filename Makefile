@@ -36,7 +36,8 @@ test-venv: $(VENV)/.test-installed
 # Build into a fresh folder and swap it in only when the build succeeded.
 html: venv
 	@rm -rf $(OUTPUT).new
-	$(PELICAN) $(CONTENT) -o $(OUTPUT).new -s pelicanconf.py --fatal warnings $(PELICANOPTS)
+	@$(PELICAN) $(CONTENT) -o $(OUTPUT).new -s pelicanconf.py --fatal warnings $(PELICANOPTS) \
+	  || { rm -rf $(OUTPUT).new; echo "The build failed; $(OUTPUT)/ was left as it was."; exit 1; }
 	@rm -rf $(OUTPUT).old; [ ! -d $(OUTPUT) ] || mv $(OUTPUT) $(OUTPUT).old
 	@mv $(OUTPUT).new $(OUTPUT); rm -rf $(OUTPUT).old
 	@echo "Built $(OUTPUT)/"
@@ -51,7 +52,8 @@ serve: html
 publish: venv
 	@[ -n "$(SITEURL)" ] || { echo "Set SITEURL to the address the site will live at, e.g. make publish SITEURL=https://name.github.io/katalog"; exit 2; }
 	@rm -rf $(OUTPUT).new
-	SITEURL="$(SITEURL)" $(PELICAN) $(CONTENT) -o $(OUTPUT).new -s publishconf.py --fatal warnings $(PELICANOPTS)
+	@SITEURL="$(SITEURL)" $(PELICAN) $(CONTENT) -o $(OUTPUT).new -s publishconf.py --fatal warnings $(PELICANOPTS) \
+	  || { rm -rf $(OUTPUT).new; echo "The build failed; $(OUTPUT)/ was left as it was."; exit 1; }
 	@rm -rf $(OUTPUT).old; [ ! -d $(OUTPUT) ] || mv $(OUTPUT) $(OUTPUT).old
 	@mv $(OUTPUT).new $(OUTPUT); rm -rf $(OUTPUT).old
 	@echo "Built $(OUTPUT)/ for $(SITEURL)"

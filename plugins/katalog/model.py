@@ -670,6 +670,12 @@ def _repeat_rule(parser, raw, start: datetime, path):
                 raw.line_of("days"))
             return None
         weekdays.append(WEEKDAYS[name])
+    if weekdays and start.weekday() not in weekdays:
+        names = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+        english = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+        bad(f"sesi pertama (start) jatuh pada hari {names[start.weekday()]}, bukan salah satu dari days",
+            f"the first session (start) is on a {english[start.weekday()]}, not one of the days", raw.line_of("days"))
+        return None
     return RepeatRule(FREQUENCIES[every], interval, count, until, tuple(weekdays))
 
 

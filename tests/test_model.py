@@ -1,0 +1,126 @@
+"""The content model: schedules, time zones, states, contacts and money, as the templates will show them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import VALID_PROGRAM
+from katalog import formatting
+from katalog.frontmatter import SourceError, read_document
+
+
+def load_one(content, text=VALID_PROGRAM, **settings):
+    content.program("kelas-uji", text)
+    catalog = content.load(**settings)
+    assert catalog.problems == [], [p.format("id") for p in catalog.problems]
+    return catalog.programs[0]
+
+
+def test_front_matter_keeps_the_librarians_text_and_lines():
+    document = read_document(b"---\ntitle: Kelas\nphone: 0812 3301\nflag: no\ntime: 11:00\n---\nIsi\n")
+    assert document.meta["phone"] == "0812 3301"  # not a number
+    assert document.meta["flag"] == "no"  # not a boolean
+    assert document.meta["time"] == "11:00"  # not sexagesimal 660
+    assert document.meta.line_of("time") == 5
+    assert document.body == "Isi\n"
+    assert document.body_line == 7
+
+
+def test_unclosed_front_matter_is_an_error():
+    with pytest.raises(SourceError) as raised:
+        read_document(b"---\ntitle: Kelas\n")
+    assert raised.value.code == "unclosed_front_matter"
+
+
+def test_weekly_rule_skips_the_holiday_and_keeps_the_location_time_zone(content):
+    program = load_one(content)
+    assert program.timezone == "Asia/Makassar"  # from cabang-gilimanuk
+    assert [s.start.date() for s in program.sessions] == [date(2026, 12, 2), date(2026, 12, 16), date(2026, 12, 23)]
+    assert program.skipped == (date(2026, 12, 9),)
+    first = program.sessions[0]
+    assert first.start == datetime(2026, 12, 2, 9, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+    assert (first.number, first.total) == (1, 3)
+    assert first.end.hour == 11
+
+
+def test_rule_on_named_days(content):
+    text = VALID_PROGRAM.replace("{every: week, count: 4}", "{every: week, days: [senin, kamis], until: 2026-12-14}") \
+        .replace("except: [2026-12-09]", "except: [2026-12-10]").replace("start: 2026-12-02", "start: 2026-12-03")
+    program = load_one(content, text)
+    assert [s.start.strftime("%a %d") for s in program.sessions] == ["Thu 03", "Mon 07", "Mon 14"]
+
+
+def test_listed_sessions_are_numbered_in_time_order(content):
+    text = VALID_PROGRAM.replace(
+        '  start: 2026-12-02 09:00\n  end: "11:00"\n  repeat: {every: week, count: 4}\n  except: [2026-12-09]\n',
+        '  sessions:\n    - {start: 2026-12-09 13:00, end: "15:00", topic: Kedua}\n'
+        '    - {start: 2026-12-02 13:00, end: "2026-12-02 15:30", topic: Pertama}\n')
+    program = load_one(content, text)
+    assert [(s.number, s.topic) for s in program.sessions] == [(1, "Pertama"), (2, "Kedua")]
+
+
+def test_online_program_takes_the_site_time_zone_unless_it_names_one(content):
+    text = VALID_PROGRAM.replace("location: cabang-gilimanuk", "location: online")
+    program = load_one(content, text, KATALOG_TIMEZONE="Asia/Jayapura")
+    assert (program.mode, program.timezone) == ("online", "Asia/Jayapura")
+
+
+def test_status_past_is_derived_from_the_configured_day(content):
+    text = VALID_PROGRAM.replace("status: open", "status: full")
+    program = load_one(content, text)
+    assert program.state(date(2026, 12, 1)) == "full"
+    assert program.state(date(2026, 12, 23)) == "full"  # the last session is that day
+    assert program.state(date(2026, 12, 24)) == "past"
+
+
+def test_phone_numbers_become_international_for_links(content):
+    program = load_one(content)
+    assert program.registration.whatsapp.number == "+6281233014455"
+    assert program.registration.whatsapp.display == "0812-3301-4455"
+    assert program.contact.phone.number == "+62333421876"
+
+
+@pytest.mark.parametrize("written, amount", [("gratis", 0), ("25000", 25000), ("Rp 25.000", 25000), ("free", 0)])
+def test_cost(content, written, amount):
+    assert load_one(content, VALID_PROGRAM.replace("cost: gratis", f"cost: {written}")).cost == amount
+
+
+@pytest.mark.parametrize("lang, day, times", [
+    ("id", "Rabu, 02 Desember 2026", "09.00–11.00 WITA"),
+    ("en", "Wednesday, December 2, 2026", "09:00–11:00 WITA"),
+    ("jv", "Rabu, 2 Desember 2026", "09.00–11.00 WITA"),
+])
+def test_dates_and_times_say_their_zone_in_each_language(content, lang, day, times):
+    session = load_one(content).sessions[0]
+    assert formatting.day_full(session.start, lang) == day
+    assert formatting.time_range(session.start, session.end, lang) == times
+
+
+def test_zone_abbreviations_for_all_indonesian_zones():
+    moment = datetime(2026, 12, 2, 9, 0)
+    abbreviations = [formatting.zone_abbreviation(moment.replace(tzinfo=ZoneInfo(name)))
+                     for name in ("Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura")]
+    assert abbreviations == ["WIB", "WIB", "WITA", "WIT"]
+    assert formatting.zone_abbreviation(moment.replace(tzinfo=ZoneInfo("Asia/Kolkata"))) in ("UTC+5:30", "IST")
+
+
+def test_money_in_rupiah():
+    assert formatting.money(50000, "id") == "Rp50.000"
+    assert formatting.money(50000, "en") == "IDR50,000"
+
+
+def test_the_sample_catalog_is_valid(sample_catalog):
+    assert sample_catalog.problems == []
+    assert len(sample_catalog.programs) >= 24
+    zones = {p.timezone for p in sample_catalog.programs}
+    assert {"Asia/Jakarta", "Asia/Makassar"} <= zones
+    states = {p.state(sample_catalog.settings["KATALOG_TODAY"]) for p in sample_catalog.programs}
+    assert {"open", "full", "cancelled", "past"} <= states
+    assert any(p.online for p in sample_catalog.programs)
+    assert any(p.mode == "hybrid" for p in sample_catalog.programs)
+    assert sum("inl" in p.languages for p in sample_catalog.programs) >= 3
+    assert any(p.skipped for p in sample_catalog.programs)
+    assert any(p.sessions[0].topic for p in sample_catalog.programs)

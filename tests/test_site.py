@@ -1,0 +1,183 @@
+"""The built sample site: every program has its page, listings hold exactly what they should, times are right."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PATHS = {"category": "kategori", "audience": "sasaran", "accessibility": "aksesibilitas",
+         "language": "bahasa", "partner": "mitra", "location": "lokasi"}
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url.strip("/") / "index.html" if url.strip("/") else site / "index.html"
+    assert path.is_file(), f"{url} was not built"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def all_pages(site: Path, url: str) -> list[BeautifulSoup]:
+    """A listing's first page and every further page its pagination links to."""
+    first = soup(site, url)
+    pages = [first]
+    nav = first.select_one("nav.pagination")
+    if nav:
+        for link in nav.select("a:not([rel])")[1:]:
+            pages.append(soup(site, link["href"]))
+    return pages
+
+
+def listed_programs(pages) -> list[str]:
+    return [a["href"].strip("/").split("/")[-1] for page in pages
+            for a in page.select("main .program-card h2 a, main .program-card h3 a")]
+
+
+def expected_values(program, facet, catalog) -> set[str]:
+    """Which values of a facet a program should be listed under, read straight from the model."""
+    if facet == "category":
+        return {program.category}
+    if facet == "audience":
+        return set(program.audiences)
+    if facet == "language":
+        return set(program.languages)
+    if facet == "partner":
+        return set(program.partners)
+    if facet == "location":
+        return {program.location}
+    features = set(program.accessibility.features)
+    if not program.online:
+        features |= {str(f) for f in catalog.vocabularies["locations"][program.location].details["accessibility"]}
+    return features
+
+
+def test_every_program_has_its_page(built_site, sample_catalog):
+    for program in sample_catalog.programs:
+        page = soup(built_site, f"program/{program.slug}/")
+        assert page.find("h1").get_text(strip=True) == program.title
+        assert page.html["lang"] == "id"
+
+
+@pytest.mark.parametrize("facet", list(PATHS))
+def test_every_facet_page_lists_exactly_its_programs(built_site, sample_catalog, facet):
+    expected: dict[str, set[str]] = {}
+    for program in sample_catalog.programs:
+        for value in expected_values(program, facet, sample_catalog):
+            expected.setdefault(value, set()).add(program.slug)
+    index = soup(built_site, f"{PATHS[facet]}/")
+    linked = {a["href"].strip("/").split("/")[-1] for a in index.select("main .facet-values a")}
+    assert set(expected) <= linked
+    for value in linked:
+        listed = listed_programs(all_pages(built_site, f"{PATHS[facet]}/{value}/"))
+        assert len(listed) == len(set(listed)), f"{facet}/{value} lists a program twice"
+        assert set(listed) == expected.get(value, set()), f"{facet}/{value}"
+
+
+def test_every_partner_and_location_has_a_page(built_site, sample_catalog):
+    for facet, vocabulary in (("partner", "partners"), ("location", "locations")):
+        for code in sample_catalog.vocabularies[vocabulary].entries:
+            assert soup(built_site, f"{PATHS[facet]}/{code}/").find("h1")
+
+
+def test_catalog_lists_every_program_once_grouped_by_category(built_site, sample_catalog):
+    pages = all_pages(built_site, "program/")
+    assert len(pages) == -(-len(sample_catalog.programs) // 12)
+    listed = listed_programs(pages)
+    assert sorted(listed) == sorted(p.slug for p in sample_catalog.programs)
+    by_slug = {p.slug: p for p in sample_catalog.programs}
+    for page in pages:
+        for section in page.select("main section"):
+            category = section.find("h2").a["href"].strip("/").split("/")[-1]
+            for slug in listed_programs([section]):
+                assert by_slug[slug].category == category
+
+
+def agenda_items(site):
+    items = []
+    for page in all_pages(site, "agenda/"):
+        for section in page.select("main section"):
+            heading = section.find("h2").get_text(strip=True)
+            for item in section.select("li"):
+                moment = datetime.fromisoformat(item.find("time")["datetime"])
+                slug = item.find("a")["href"].strip("/").split("/")[-1]
+                items.append((heading, moment, slug, item.get_text(" ", strip=True)))
+    return items
+
+
+def test_agenda_lists_every_upcoming_session_in_time_order(built_site, sample_catalog):
+    today = date(2026, 11, 23)
+    items = agenda_items(built_site)
+    expected = sorted((s.start, p.slug) for p in sample_catalog.programs for s in p.sessions if s.end.date() >= today)
+    assert [(moment, slug) for _, moment, slug, _ in items] == expected
+    moments = [moment for _, moment, _, _ in items]
+    assert moments == sorted(moments)
+    assert all(moment.date() >= today for moment in moments)
+
+
+def test_agenda_days_and_times_are_in_the_zone_of_the_place(built_site, sample_catalog):
+    zones = {p.slug: p.timezone for p in sample_catalog.programs}
+    for heading, moment, slug, text in agenda_items(built_site):
+        offset = {"Asia/Jakarta": "+07:00", "Asia/Makassar": "+08:00"}[zones[slug]]
+        assert moment.isoformat().endswith(offset)
+        assert ("WITA" if offset == "+08:00" else "WIB") in text
+        assert heading in text  # every item carries its own date, the same as its day's heading
+    first_sign_class = next(i for i in agenda_items(built_site) if i[2] == "bahasa-isyarat-dasar")
+    assert first_sign_class[0] == "Jumat, 04 Desember 2026"
+    assert "pukul 16.00–17.30 WITA" in first_sign_class[3]
+    assert "sesi 1 dari 7" in first_sign_class[3]
+
+
+def test_skipped_holidays_are_not_in_the_agenda(built_site):
+    days = {(slug, moment.date()) for _, moment, slug, _ in agenda_items(built_site)}
+    assert ("bahasa-isyarat-dasar", date(2026, 12, 25)) not in days
+    assert ("bahasa-isyarat-dasar", date(2027, 1, 1)) not in days
+    assert ("bahasa-isyarat-dasar", date(2026, 12, 18)) in days
+
+
+def status_texts(page) -> list[str]:
+    return [s.get_text(strip=True) for s in page.select(".status")]
+
+
+def test_a_past_program_is_never_shown_as_open(built_site, sample_catalog):
+    today = date(2026, 11, 23)
+    past = {p.slug for p in sample_catalog.programs if p.state(today) == "past"}
+    assert {"bincang-tokoh-literasi", "festival-literasi-pesisir"} <= past
+    for slug in past:
+        page = soup(built_site, f"program/{slug}/")
+        assert status_texts(page) == ["Sudah selesai"]
+        assert not page.select("#register ~ .channels a, .channels")
+    for html in built_site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        for card in page.select(".program-card"):
+            slug = card.find("a")["href"].strip("/").split("/")[-1]
+            if slug in past:
+                assert "Pendaftaran dibuka" not in card.get_text(), html
+
+
+def test_cancelled_program_says_so_in_text(built_site):
+    page = soup(built_site, "program/nonton-bareng-film/")
+    assert status_texts(page) == ["Dibatalkan"]
+    assert not page.select(".channels")
+
+
+def test_registration_links_work_without_javascript(built_site):
+    page = soup(built_site, "program/kelas-komputer-lansia/")
+    links = {a["href"] for a in page.select(".channels a")}
+    assert any(h.startswith("https://wa.me/6281233014455?text=") for h in links)
+    assert "Kelas%20Komputer%20Dasar%20untuk%20Lansia" in next(h for h in links if h.startswith("https://wa.me/"))
+    assert not page.find("script")
+
+
+def test_every_page_has_one_h1_a_main_landmark_and_a_skip_link(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    titles = set()
+    for html in pages:
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        assert len(page.find_all("h1")) == 1, html
+        assert page.find("main", id="main"), html
+        assert page.find("a", class_="skip-link")["href"] == "#main"
+        title = page.title.get_text(strip=True)
+        assert title not in titles, f"{html}: the title {title!r} is used twice"
+        titles.add(title)

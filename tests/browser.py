@@ -1,0 +1,87 @@
+"""Headless Chromium, a local web server for a built site, and axe-core, for the browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+# The WCAG 2.2 AA rule set; a plain axe.run() leaves out the 2.2 rules such as target size.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def chromium_paths() -> tuple[str | None, str | None]:
+    browser = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
+    return browser, driver
+
+
+def new_driver(width: int = 1280, height: int = 900) -> webdriver.Chrome:
+    browser, driver = chromium_paths()
+    if not (browser and driver):
+        raise RuntimeError("Chromium and ChromeDriver are needed: run `make test`, which installs them, "
+                           "or set CHROMIUM and CHROMEDRIVER.")
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--no-first-run", "--disable-extensions", f"--window-size={width},{height}",
+                 f"--user-data-dir={tempfile.mkdtemp(prefix='katalog-chromium-')}"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """Serves a folder of built HTML on a free port of 127.0.0.1 for as long as it is open."""
+
+    def __init__(self, folder: Path):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def axe_results(driver, url: str) -> dict:
+    driver.get(url)
+    axe = Axe(driver)
+    axe.inject()
+    return axe.run(options=json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}))
+
+
+def describe(url: str, violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        lines.append(f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return "\n".join(lines)
+
+
+def page_urls(folder: Path) -> list[str]:
+    """The address of every built HTML page, relative to the site root."""
+    urls = []
+    for path in sorted(folder.rglob("*.html")):
+        relative = path.relative_to(folder).as_posix()
+        urls.append("/" + relative[: -len("index.html")] if relative.endswith("index.html") else "/" + relative)
+    return urls

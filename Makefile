@@ -10,7 +10,7 @@ HOST      ?= 127.0.0.1
 PORT      ?= 8000
 PELICANOPTS ?=
 
-.PHONY: help venv test-venv html serve publish test check browser clean
+.PHONY: help venv test-venv html serve publish test check browser clean docs
 
 help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
@@ -66,3 +66,6 @@ test: test-venv browser
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache
+
+docs: venv
+	PYTHONPATH=plugins $(PY) -m katalog.docs

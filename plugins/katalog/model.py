@@ -60,7 +60,7 @@ PROGRAM_FIELDS = (
       "Languages of instruction as BCP 47 tags; a sign-language interpreter is inl.", "[id, jv, inl]",
       required=True),
     F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).",
-      "Partner organisations (codes from content/data/partners.yaml).", "[blk-banyuwangi]", vocabulary="partners"),
+      "Partner organisations (codes from content/data/partners.yaml).", "[blk-pesisir]", vocabulary="partners"),
     F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.",
       "Where it happens (a code from content/data/locations.yaml), or online.", "cabang-ketapang", required=True,
       vocabulary="locations"),

@@ -1,0 +1,26 @@
+"""The guides' field reference matches the content model, and every message exists in every language."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from katalog import docs
+from katalog.messages import FRAME, MESSAGES, Problem
+
+
+@pytest.mark.parametrize("lang", list(docs.GUIDES))
+def test_guide_field_reference_is_generated_from_the_model(lang):
+    text = (ROOT / docs.GUIDES[lang]).read_text(encoding="utf-8")
+    assert docs.reference(lang) in text, f"run `make docs` to update {docs.GUIDES[lang]}"
+    for spec in docs.PROGRAM_FIELDS:
+        assert f"| `{spec.name}` |" in text
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_every_message_is_written_in_indonesian_and_english(code):
+    for lang in FRAME:
+        assert lang in MESSAGES[code], f"{code} has no {lang} text"
+        what, expected, fix = Problem("berkas.md", 3, "kolom", code).texts(lang)
+        assert what and expected and fix
+        assert "{" not in what + expected + fix.replace("{every", "").replace("{whatsapp", "")

@@ -21,6 +21,8 @@ def test_guide_field_reference_is_generated_from_the_model(lang):
 def test_every_message_is_written_in_indonesian_and_english(code):
     for lang in FRAME:
         assert lang in MESSAGES[code], f"{code} has no {lang} text"
-        what, expected, fix = Problem("berkas.md", 3, "kolom", code).texts(lang)
+        params = {"value": "nilai", "detail": "rincian", "expected": {"id": "harapan", "en": "expectation"},
+                  "example": "kolom: contoh", "choices": "a, b"}
+        what, expected, fix = Problem("berkas.md", 3, "kolom", code, params).texts(lang)
         assert what and expected and fix
         assert "{" not in what + expected + fix.replace("{every", "").replace("{whatsapp", "")

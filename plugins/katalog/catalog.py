@@ -9,7 +9,7 @@ from pathlib import Path
 import langcodes
 
 from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
-from .frontmatter import SourceError, Text, read_document
+from .frontmatter import SourceError, read_document
 from .messages import Problem
 from .model import (ONLINE, PAGE_FIELDS, PROGRAM_FIELDS, Accessibility, Page, Parser, Program, Registration,
                     schedule_sessions, suggest)
@@ -24,9 +24,13 @@ class Catalog:
     programs: list[Program] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _by_source: dict | None = field(default=None, repr=False)
 
     def by_source(self) -> dict[str, Program | Page]:
-        return {item.source_path: item for item in (*self.programs, *self.pages)}
+        """Programs and pages by the real path of their file (what Pelican's reader is given)."""
+        if self._by_source is None:
+            self._by_source = {item.source_path: item for item in (*self.programs, *self.pages)}
+        return self._by_source
 
 
 def shown_path(path: Path) -> str:
@@ -209,5 +213,3 @@ def _check_languages(vocabularies, problems):
         if not langcodes.tag_is_valid(entry.code):
             problems.append(Problem(languages.data_file, entry.line, entry.code, "bad_language", {"value": entry.code}))
 
-
-__all__ = ["Catalog", "load_catalog", "Text"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import groupby
 
 from .data import Vocabulary
 from .model import ONLINE, Program
@@ -110,10 +109,6 @@ def by_day(entries: list[AgendaEntry]) -> list[tuple[date, list[AgendaEntry]]]:
     for entry in entries:
         groups.setdefault(entry.day, []).append(entry)
     return sorted(groups.items())
-
-
-def group_consecutive(items, key) -> list[tuple[object, list]]:
-    return [(k, list(group)) for k, group in groupby(items, key=key)]
 
 
 @dataclass

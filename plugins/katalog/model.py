@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import langcodes
 
-from .data import Localized, Vocabulary, as_list
+from .data import Vocabulary, as_list
 from .frontmatter import Mapping, Sequence, Text
 from .messages import Problem
 from .schedule import (FREQUENCIES, WEEKDAYS, RepeatRule, Session, number_sessions, parse_date,
@@ -686,7 +686,3 @@ def spec_doc(*names) -> dict:
         spec = next(f for f in specs if f.name == name)
         specs = spec.children
     return spec.doc
-
-
-def is_localized(value) -> bool:
-    return isinstance(value, Localized)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .listings import FACETS, effective_features, next_start
-from .model import ONLINE, Program
+from .model import Program
 
 
 class CatalogView:

@@ -10,7 +10,11 @@ HOST      ?= 127.0.0.1
 PORT      ?= 8000
 PELICANOPTS ?=
 
-.PHONY: help venv test-venv html serve publish test check browser clean docs
+TRANSLATIONS := theme/translations
+PYBABEL   := $(VENV)/bin/pybabel
+
+.PHONY: help venv test-venv html serve publish test check browser clean docs \
+        translations translations-extract translations-update translations-compile
 
 help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
@@ -18,6 +22,8 @@ help:
 	@echo "make check    only check the content and report every problem"
 	@echo "make publish  build for hosting; needs SITEURL, e.g. SITEURL=https://name.github.io/katalog"
 	@echo "make test     run every test, browser tests included"
+	@echo "make translations          list programs and pages not yet translated"
+	@echo "make translations-update   collect the theme's strings into theme/translations/*/messages.po"
 
 $(VENV)/.installed: requirements.txt
 	@PY_BIN=$$(scripts/find-python) || exit 1; \
@@ -33,8 +39,22 @@ $(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
 venv: $(VENV)/.installed
 test-venv: $(VENV)/.test-installed
 
+# Theme strings: extract from the templates, merge into each language's catalog, compile.
+translations-extract: venv
+	$(PYBABEL) -q extract -F babel.cfg --no-location --sort-output --omit-header -o $(TRANSLATIONS)/messages.pot .
+
+translations-update: translations-extract
+	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --omit-header
+
+translations-compile: venv
+	@$(PYBABEL) -q compile -d $(TRANSLATIONS)
+
+# What is not yet translated, for librarians and translators.
+translations: venv
+	PYTHONPATH=plugins $(PY) -m katalog.translations $(CONTENT) -s pelicanconf.py
+
 # Build into a fresh folder and swap it in only when the build succeeded.
-html: venv
+html: venv translations-compile
 	@rm -rf $(OUTPUT).new
 	@$(PELICAN) $(CONTENT) -o $(OUTPUT).new -s pelicanconf.py --fatal warnings $(PELICANOPTS) \
 	  || { rm -rf $(OUTPUT).new; echo "The build failed; $(OUTPUT)/ was left as it was."; exit 1; }
@@ -49,7 +69,7 @@ serve: html
 	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen \
 	  --bind $(HOST) --port $(PORT) $(PELICANOPTS)
 
-publish: venv
+publish: venv translations-compile
 	@[ -n "$(SITEURL)" ] || { echo "Set SITEURL to the address the site will live at, e.g. make publish SITEURL=https://name.github.io/katalog"; exit 2; }
 	@rm -rf $(OUTPUT).new
 	@SITEURL="$(SITEURL)" $(PELICAN) $(CONTENT) -o $(OUTPUT).new -s publishconf.py --fatal warnings $(PELICANOPTS) \
@@ -61,7 +81,7 @@ publish: venv
 browser:
 	@scripts/ensure-browser
 
-test: test-venv browser
+test: test-venv browser translations-compile
 	$(PY) -m pytest $(PYTESTOPTS)
 
 clean:

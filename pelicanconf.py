@@ -19,11 +19,18 @@ THEME = "theme"
 # The sample catalog is written as of this day. A real catalog deletes this line, so that
 # "past" is judged against the build date (or the KATALOG_TODAY environment variable).
 KATALOG_TODAY = "2026-11-23"
-KATALOG_LANGUAGES = ["id"]
+# One sub-site per further language, at /en/ and /jv/. A program or page not yet translated is
+# shown there in Indonesian with a notice. Adding a language: an entry here and a message catalog
+# in theme/translations (see README).
+I18N_SUBSITES = {
+    "en": {"SITENAME": "Program Catalog of the Dua Pesisir Library"},
+    "jv": {"SITENAME": "Katalog Program Perpustakaan Dua Pesisir"},
+}
+I18N_TEMPLATES_LANG = "id"
 KATALOG_TIMEZONE = "Asia/Jakarta"
 
 PLUGIN_PATHS = [PLUGINS_DIR]
-PLUGINS = ["katalog_content", "katalog_listings", "katalog_format"]
+PLUGINS = ["pelican.plugins.i18n_subsites", "katalog_content", "katalog_listings", "katalog_format"]
 
 # Only our own Markdown reader; the reStructuredText reader would warn about the language.
 READERS = {"rst": None, "html": None, "htm": None}

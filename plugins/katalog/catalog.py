@@ -26,6 +26,33 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     _by_source: dict | None = field(default=None, repr=False)
 
+    def versions(self, item) -> dict[str, Program | Page]:
+        """Every language version of the program or page that `item` is one version of."""
+        group = self.programs if isinstance(item, Program) else self.pages
+        return {other.lang: other for other in group if other.key == item.key}
+
+    def choose(self, item, lang: str):
+        """The version a `lang` sub-site shows: its own, else the first of the fallback languages that exists."""
+        versions = self.versions(item)
+        for candidate in (lang, *self.settings["KATALOG_FALLBACKS"].get(lang, ()), self.settings["KATALOG_MAIN_LANG"]):
+            if candidate in versions:
+                return versions[candidate]
+        return versions[sorted(versions)[0]]
+
+    def missing_translations(self) -> dict[str, list[Program | Page]]:
+        """For each site language, the programs and pages that have no version in it (shown by their main version)."""
+        missing = {lang: [] for lang in self.settings["KATALOG_LANGUAGES"]}
+        for group in (self.programs, self.pages):
+            keys = {}
+            for item in group:
+                keys.setdefault(item.key, {})[item.lang] = item
+            for versions in keys.values():
+                shown = versions.get(self.settings["KATALOG_MAIN_LANG"]) or versions[sorted(versions)[0]]
+                for lang in missing:
+                    if lang not in versions:
+                        missing[lang].append(shown)
+        return missing
+
     def by_source(self) -> dict[str, Program | Page]:
         """Programs and pages by the real path of their file (what Pelican's reader is given)."""
         if self._by_source is None:
@@ -61,6 +88,11 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
         if page:
             catalog.pages.append(page)
     _check_duplicates(catalog)
+    if ks["KATALOG_REQUIRE_TRANSLATIONS"]:
+        for lang, items in catalog.missing_translations().items():
+            for item in items:
+                catalog.problems.append(Problem(item.source, None, None, "missing_translation",
+                                                {"value": lang, "detail": f"{item.key}/{lang}.md"}))
     return catalog
 
 

@@ -165,6 +165,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "en": ("The address «{value}» is already used by one of the site's listings.", "an address other than: {choices}",
                "Give this page another slug, for instance by adding a word: {value}-info."),
     },
+    "missing_translation": {
+        "id": ("Belum ada versi bahasa «{value}».", "berkas {detail} di folder yang sama",
+               "Terjemahkan berkas ini ke {detail}, atau matikan KATALOG_REQUIRE_TRANSLATIONS agar versi bahasa utama ditampilkan dengan pemberitahuan."),
+        "en": ("There is no «{value}» version yet.", "a file {detail} in the same folder",
+               "Translate this file into {detail}, or turn KATALOG_REQUIRE_TRANSLATIONS off to show the main version with a notice."),
+    },
     "image_no_alt": {
         "id": ("Gambar tidak punya teks alternatif (alt).", "alt: kalimat yang menjelaskan isi gambar, atau decorative: true untuk hiasan",
                "Tambahkan alt yang menceritakan apa yang tampak, untuk pengguna pembaca layar. Jika gambar hanya hiasan, tulis decorative: true."),

@@ -9,6 +9,11 @@ from zoneinfo import ZoneInfo
 DEFAULTS = {
     # Languages the site is published in; the first is the main one. None: [DEFAULT_LANG].
     "KATALOG_LANGUAGES": None,
+    # Where a text is missing in a language, the languages tried next. None: the main language.
+    # Example: {"jv": ["id"], "su": ["id"]}.
+    "KATALOG_FALLBACKS": None,
+    # Stop the build when a program or page has no version in one of KATALOG_LANGUAGES.
+    "KATALOG_REQUIRE_TRANSLATIONS": False,
     # Language of the content-check messages. None: the main site language.
     "KATALOG_MESSAGE_LANG": None,
     # Time zone for programs with no physical location and no time zone of their own.
@@ -47,8 +52,11 @@ def katalog_settings(settings: dict) -> dict:
     """The KATALOG_* settings with defaults filled in and derived values resolved."""
     merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     merged["KATALOG_PATHS"] = {**DEFAULTS["KATALOG_PATHS"], **(settings.get("KATALOG_PATHS") or {})}
-    main = settings.get("DEFAULT_LANG", "id")
-    merged["KATALOG_LANGUAGES"] = list(merged["KATALOG_LANGUAGES"] or [main])
+    # Inside a language sub-site DEFAULT_LANG is that language; the main one is remembered here.
+    main = settings.get("KATALOG_MAIN_LANG") or settings.get("DEFAULT_LANG", "id")
+    merged["KATALOG_LANGUAGES"] = list(merged["KATALOG_LANGUAGES"] or [main, *settings.get("I18N_SUBSITES", {})])
+    merged["KATALOG_FALLBACKS"] = {lang: list((merged["KATALOG_FALLBACKS"] or {}).get(lang) or [main])
+                                   for lang in merged["KATALOG_LANGUAGES"]}
     merged["KATALOG_MESSAGE_LANG"] = merged["KATALOG_MESSAGE_LANG"] or main
     merged["KATALOG_MAIN_LANG"] = main
     merged["KATALOG_TODAY"] = today(merged)

@@ -18,7 +18,7 @@ class CatalogView:
         self.main_lang = catalog.settings["KATALOG_MAIN_LANG"]
 
     def _fallbacks(self):
-        return (self.main_lang,)
+        return tuple(self.settings["KATALOG_FALLBACKS"].get(self.lang, (self.main_lang,)))
 
     def facet_vocabulary(self, facet: str) -> str:
         return next(f.vocabulary for f in FACETS if f.name == facet)
@@ -34,6 +34,17 @@ class CatalogView:
         """The language the label is actually written in (for lang attributes on fallbacks)."""
         entry = self.entry(vocabulary, code)
         return entry.label.lang_of(self.lang, self._fallbacks()) if entry else self.lang
+
+    def own_name(self, lang: str) -> str:
+        """A language's name in that language, for the language switcher."""
+        entry = self.entry("languages", lang)
+        if entry and entry.label.get(lang):
+            return entry.label[lang]
+        from babel import Locale
+        try:
+            return Locale.parse(lang.replace("-", "_")).get_display_name(lang).capitalize()
+        except Exception:  # a language CLDR does not know: its tag is all we have
+            return lang
 
     def description(self, vocabulary: str, code: str) -> str:
         entry = self.entry(vocabulary, code)

@@ -61,15 +61,22 @@ class CatalogReader(MarkdownReader):
         if item is None:
             # Only files outside the program and page folders get here; Pelican skips them.
             return "", {}
+        lang = self.settings["DEFAULT_LANG"]
+        if catalog.choose(item, lang) is not item:
+            # Another version of this program or page is the one this language's site shows.
+            return "", {"status": "skip"}
         self._source_path = source_path
         self._md = Markdown(**self.settings["MARKDOWN"])
         content = self._md.convert(item.body)
         metadata = {
             "title": item.title,
             "slug": item.slug,
-            "lang": item.lang,
+            # Every item is native to the sub-site that shows it; content_lang says what it is written in.
+            "lang": lang,
+            "content_lang": item.lang,
+            "fallback": item.lang != lang,
+            "available_langs": sorted(catalog.versions(item)),
             "summary": item.summary,
-            "translation_key": item.key,
         }
         if isinstance(item, Program):
             metadata.update(
@@ -83,6 +90,20 @@ class CatalogReader(MarkdownReader):
         return content, metadata
 
 
+def remember_main_site(pelican):
+    """Records the main language and each language's address before any language sub-site copies the settings."""
+    settings = pelican.settings
+    if "KATALOG_MAIN_LANG" in settings:
+        return  # a language sub-site: its settings came from the main site's
+    main_url = settings["SITEURL"]
+    settings["KATALOG_MAIN_LANG"] = settings["DEFAULT_LANG"]
+    settings["KATALOG_MAIN_SITEURL"] = main_url
+    urls = {settings["DEFAULT_LANG"]: main_url}
+    for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
+        urls[lang] = overrides.get("SITEURL") or f"{main_url}/{lang}"
+    settings["KATALOG_SITEURLS"] = urls
+
+
 def add_reader(readers):
     for extension in CatalogReader.file_extensions:
         readers.reader_classes[extension] = CatalogReader
@@ -93,5 +114,6 @@ def get_generators(pelican):
 
 
 def register():
+    signals.initialized.connect(remember_main_site)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)

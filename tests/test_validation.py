@@ -266,3 +266,59 @@ def test_bad_reference_data_is_reported_with_its_own_file_and_line(content):
     assert problems[0].path.endswith("data/locations.yaml")
     assert problems[0].line == line_of(text, "Asia/Makasar")
     assert "«Asia/Makasar» bukan nama zona waktu yang dikenal" in problems[0].format("id")
+
+
+TRANSLATION = """\
+---
+title: Trial Class
+summary: A summary of the trial program.
+image: {alt: A trial picture.}
+---
+The trial program's description.
+"""
+
+
+def test_translation_takes_its_facts_from_the_main_file(content):
+    content.program("kelas-uji")
+    content.program("kelas-uji", TRANSLATION, lang="en")
+    catalog = content.load()
+    assert catalog.problems == []
+    main, english = sorted(catalog.programs, key=lambda p: p.lang != "id")
+    assert (english.lang, english.title, english.image.alt) == ("en", "Trial Class", "A trial picture.")
+    assert english.sessions == main.sessions and english.location == main.location and english.slug == main.slug
+    assert english.body.strip() == "The trial program's description."
+
+
+def test_a_fact_written_in_a_translation(content):
+    content.program("kelas-uji")
+    text = TRANSLATION.replace("image: {alt: A trial picture.}", "image: {alt: A trial picture.}\nstatus: full")
+    content.program("kelas-uji", text, lang="en")
+    problem = only_problem(content.load())
+    assert (problem.code, problem.field, problem.line) == ("fact_in_translation", "status", line_of(text, "status:"))
+    message = problem.format("id")
+    assert "Kolom «status» tidak ditulis di berkas terjemahan: isinya diambil dari" in message
+    assert "programs/kelas-uji/id.md" in message
+
+
+def test_a_translation_that_leaves_a_text_out(content):
+    content.program("kelas-uji")
+    content.program("kelas-uji", TRANSLATION.replace("image: {alt: A trial picture.}\n", ""), lang="en")
+    problem = only_problem(content.load())
+    assert (problem.code, problem.field) == ("untranslated_field", "image.alt")
+    assert "Terjemahan belum lengkap" in problem.format("id") and "Gambar uji coba." in problem.format("id")
+
+
+def test_a_translation_without_its_main_file(content):
+    content.program("kelas-uji", TRANSLATION, lang="en")
+    problem = only_problem(content.load())
+    assert problem.code == "no_main_version"
+    assert "Buat dulu kelas-uji/id.md" in problem.format("id")
+
+
+def test_missing_translations_can_be_required(content):
+    content.program("kelas-uji")
+    content.program("kelas-uji", TRANSLATION, lang="en")
+    assert content.load().problems == []
+    problems = content.load(KATALOG_REQUIRE_TRANSLATIONS=True).problems
+    assert [(p.code, p.params["value"]) for p in problems] == [("missing_translation", "jv")]
+    assert "Belum ada versi bahasa «jv»" in problems[0].format("id")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import langcodes
@@ -11,8 +11,8 @@ import langcodes
 from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
 from .frontmatter import SourceError, read_document
 from .messages import Problem
-from .model import (ONLINE, PAGE_FIELDS, PROGRAM_FIELDS, Accessibility, Page, Parser, Program, Registration,
-                    schedule_sessions, suggest)
+from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS,
+                    Accessibility, Page, Parser, Program, Registration, schedule_sessions, suggest)
 from .schedule import zone
 from .settings import katalog_settings
 
@@ -79,14 +79,18 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     _check_languages(vocabularies, problems)
     catalog = Catalog(ks, vocabularies, problems=problems)
 
-    for path in sorted((content_root / ks["KATALOG_PROGRAM_DIR"]).rglob("*.md")):
-        program = _load_item(path, content_root / ks["KATALOG_PROGRAM_DIR"], catalog, PROGRAM_FIELDS, _program)
-        if program:
-            catalog.programs.append(program)
-    for path in sorted((content_root / ks["KATALOG_PAGE_DIR"]).rglob("*.md")):
-        page = _load_item(path, content_root / ks["KATALOG_PAGE_DIR"], catalog, PAGE_FIELDS, _page)
-        if page:
-            catalog.pages.append(page)
+    kinds = ((ks["KATALOG_PROGRAM_DIR"], catalog.programs, PROGRAM_FIELDS, _program, PROGRAM_TRANSLATION_FIELDS),
+             (ks["KATALOG_PAGE_DIR"], catalog.pages, PAGE_FIELDS, _page, PAGE_TRANSLATION_FIELDS))
+    for folder_name, items, declared, build, translated in kinds:
+        folder = content_root / folder_name
+        # Main-language files first: a translation takes its facts from one.
+        for path in sorted(folder.rglob("*.md"), key=lambda p: (_file_lang(p, ks) != main, p)):
+            if _file_lang(path, ks) == main:
+                item = _load_item(path, folder, catalog, declared, build)
+            else:
+                item = _load_item(path, folder, catalog, translated, _translation, items=items)
+            if item:
+                items.append(item)
     _check_duplicates(catalog)
     if ks["KATALOG_REQUIRE_TRANSLATIONS"]:
         for lang, items in catalog.missing_translations().items():
@@ -96,7 +100,15 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     return catalog
 
 
-def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build):
+def _all_names(fields) -> tuple[str, ...]:
+    return tuple(name for spec in fields for name in (spec.name, *_all_names(spec.children)))
+
+
+def _file_lang(path: Path, ks: dict) -> str:
+    return path.stem if langcodes.tag_is_valid(path.stem) else ks["KATALOG_MAIN_LANG"]
+
+
+def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, items=None):
     source = shown_path(path)
     try:
         document = read_document(path.read_bytes())
@@ -106,17 +118,33 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build):
     except OSError as error:
         catalog.problems.append(Problem(source, None, None, "read_error", {"detail": error.strerror or str(error)}))
         return None
-    parser = Parser(source, catalog.vocabularies, catalog.settings, catalog.problems)
-    values = parser.fields(document.meta, declared)
     relative = path.relative_to(folder)
     key = str(relative.parent) if relative.parent != Path(".") else path.stem
     languages = catalog.settings["KATALOG_LANGUAGES"]
-    lang = values.get("lang") or (path.stem if langcodes.tag_is_valid(path.stem) else catalog.settings["KATALOG_MAIN_LANG"])
+    lang = str(document.meta.get("lang") or _file_lang(path, catalog.settings)).strip()
     if lang not in languages:
         line = document.meta.line_of("lang") if "lang" in document.meta else 1
-        parser.problem(line, "lang", "lang_not_site", value=lang, choices=", ".join(languages))
+        catalog.problems.append(Problem(source, line, "lang", "lang_not_site",
+                                        {"value": lang, "choices": ", ".join(languages)}))
+        return None
+    main_item = None
+    translation_of = ()
+    if items is not None:
+        main_item = next((item for item in items if item.key == key), None)
+        if main_item is None:
+            main_file = f"{key}/{catalog.settings['KATALOG_MAIN_LANG']}.md"
+            catalog.problems.append(Problem(source, 1, None, "no_main_version", {"detail": main_file}))
+            return None
+        translation_of = _all_names(PROGRAM_FIELDS if isinstance(main_item, Program) else PAGE_FIELDS)
+    parser = Parser(source, catalog.vocabularies, catalog.settings, catalog.problems,
+                    translation_of=translation_of, main_file=main_item.source if main_item else "")
+    values = parser.fields(document.meta, declared)
+    lang = values.get("lang") or lang
     slug = values.get("slug") or (relative.parent.name if relative.parent != Path(".") else path.stem)
-    item = build(parser, document, values, source=source, key=key, slug=slug, lang=lang, path=path)
+    if main_item is not None:
+        item = _translation(parser, document, values, main_item, source=source, lang=lang)
+    else:
+        item = build(parser, document, values, source=source, key=key, slug=slug, lang=lang, path=path)
     if item is None or not parser.ok:
         return None
     item.source_path = str(path)
@@ -127,6 +155,44 @@ def _page(parser, document, values, **common):
     common.pop("path")
     return Page(title=values["title"], summary=values.get("summary") or "", menu=values.get("menu"),
                 body=document.body, body_line=document.body_line, lines=dict(document.meta.key_lines), **common)
+
+
+def _translation(parser: Parser, document, values, main, *, source: str, lang: str):
+    """The main version with this file's texts; every text the main version has must be translated."""
+    def needs(present_in_main, value, field, original):
+        if present_in_main and not value:
+            line = document.meta.line_of(field.split(".")[0]) if field.split(".")[0] in document.meta else 1
+            parser.problem(line, field, "untranslated_field", detail=main.source, value=original)
+
+    common = dict(title=values["title"], summary=values["summary"], lang=lang, source=source,
+                  body=document.body, body_line=document.body_line, lines=dict(document.meta.key_lines))
+    needs(bool(main.body.strip()), document.body.strip(), "description", main.body.strip()[:60] + "...")
+    if isinstance(main, Page):
+        return replace(main, **common) if parser.ok else None
+    registration = values.get("registration") or {}
+    accessibility = values.get("accessibility") or {}
+    image = values.get("image") or {}
+    walk_in = main.registration.walk_in
+    needs(isinstance(walk_in, str), registration.get("walk_in"), "registration.walk_in", walk_in)
+    needs(bool(main.registration.note), registration.get("note"), "registration.note", main.registration.note)
+    needs(bool(main.accessibility.note), accessibility.get("note"), "accessibility.note", main.accessibility.note)
+    needs(bool(main.image and main.image.alt), image.get("alt"), "image.alt", main.image.alt if main.image else "")
+    topics = values.get("session_topics") or ()
+    main_topics = [s.topic for s in main.sessions if s.topic]
+    needs(bool(main_topics), topics, "session_topics", ", ".join(main_topics))
+    if topics and len(topics) != len(main.sessions):
+        parser.problem(document.meta.line_of("session_topics"), "session_topics", "topics_count",
+                       value=len(topics), detail=len(main.sessions))
+    if not parser.ok:
+        return None
+    return replace(
+        main, **common,
+        registration=replace(main.registration, walk_in=registration.get("walk_in") or walk_in,
+                             note=registration.get("note") or main.registration.note),
+        accessibility=replace(main.accessibility, note=accessibility.get("note") or main.accessibility.note),
+        image=replace(main.image, alt=image.get("alt") or main.image.alt) if main.image else None,
+        sessions=tuple(replace(s, topic=t) for s, t in zip(main.sessions, topics)) if topics else main.sessions,
+    )
 
 
 def _program(parser: Parser, document, values, *, path: Path, **common):

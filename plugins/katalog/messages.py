@@ -165,6 +165,32 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "en": ("The address «{value}» is already used by one of the site's listings.", "an address other than: {choices}",
                "Give this page another slug, for instance by adding a word: {value}-info."),
     },
+    "fact_in_translation": {
+        "id": ("Kolom «{field}» tidak ditulis di berkas terjemahan: isinya diambil dari {detail}.",
+               "hanya teks yang diterjemahkan: {choices}",
+               "Hapus kolom ini dari berkas terjemahan. Untuk mengubahnya, ubah {detail}; semua bahasa ikut berubah."),
+        "en": ("The field «{field}» is not written in a translation: it comes from {detail}.",
+               "only the translated texts: {choices}",
+               "Remove this field from the translation. To change it, change {detail}; every language follows."),
+    },
+    "untranslated_field": {
+        "id": ("Terjemahan belum lengkap: {detail} punya «{field}», berkas ini belum.", "terjemahan dari: {value}",
+               "Tambahkan kolom «{field}» dengan terjemahan teks itu."),
+        "en": ("The translation is incomplete: {detail} has «{field}» and this file does not.", "a translation of: {value}",
+               "Add the field «{field}» with that text translated."),
+    },
+    "topics_count": {
+        "id": ("session_topics berisi {value} topik, padahal ada {detail} sesi.", "satu topik untuk setiap sesi, berurutan",
+               "Samakan jumlahnya dengan daftar sessions di berkas bahasa utama."),
+        "en": ("session_topics has {value} topics, but there are {detail} sessions.", "one topic for each session, in order",
+               "Make the number match the list of sessions in the main-language file."),
+    },
+    "no_main_version": {
+        "id": ("Terjemahan ini tidak punya berkas bahasa utama di foldernya.", "berkas {detail} di folder yang sama",
+               "Buat dulu {detail}: semua data program ditulis di sana, terjemahan hanya berisi teksnya."),
+        "en": ("This translation has no main-language file in its folder.", "a file {detail} in the same folder",
+               "Create {detail} first: a program's data is written there, a translation holds only its text."),
+    },
     "missing_translation": {
         "id": ("Belum ada versi bahasa «{value}».", "berkas {detail} di folder yang sama",
                "Terjemahkan berkas ini ke {detail}, atau matikan KATALOG_REQUIRE_TRANSLATIONS agar versi bahasa utama ditampilkan dengan pemberitahuan."),

@@ -127,6 +127,37 @@ PAGE_FIELDS = (
       "Position in the main menu; leave out to keep it out of the menu.", "1"),
 )
 
+# A translation (en.md, jv.md, ... beside the main-language file) holds only the program's text;
+# every fact (schedule, place, status, contacts, ...) comes from the main-language file.
+PROGRAM_TRANSLATION_FIELDS = (
+    F("title", "text", "Judul program yang diterjemahkan.", "The program's title, translated.",
+      "Computer Basics for Older People", required=True),
+    F("lang", "lang", "Bahasa berkas ini. Bawaan: nama berkas.", "The language of this file. Default: the file name.", "en"),
+    F("summary", "text", "Ringkasan yang diterjemahkan.", "The summary, translated.",
+      "Learn to switch on a computer and type, slowly.", required=True),
+    F("session_topics", "text_list", "Topik setiap sesi dalam sessions, berurutan.",
+      "The topic of each listed session, in order.", "[Colours and letters, Posters]"),
+    F("registration", "group", "Teks cara mendaftar yang diterjemahkan.", "Registration texts, translated.",
+      '{walk_in: "Service desk, 8 am to 3 pm"}', children=(
+          F("walk_in", "text", "Keterangan daftar langsung.", "The walk-in note.", '"Service desk, 8 am to 3 pm"'),
+          F("note", "text", "Keterangan tambahan.", "Additional note.", "Bring an ID card."),
+      )),
+    F("accessibility", "group", "Catatan aksesibilitas yang diterjemahkan.", "The accessibility note, translated.",
+      "{note: Materials in large print.}", children=(
+          F("note", "text", "Keterangan aksesibilitas.", "The accessibility note.", "Materials in large print."),
+      )),
+    F("image", "group", "Teks alternatif gambar yang diterjemahkan.", "The image's alternative text, translated.",
+      "{alt: An older woman typing on a laptop.}", children=(
+          F("alt", "text", "Teks alternatif.", "Alternative text.", "An older woman typing on a laptop."),
+      )),
+)
+
+PAGE_TRANSLATION_FIELDS = (
+    F("title", "text", "Judul halaman yang diterjemahkan.", "The page's title, translated.", "About Us", required=True),
+    F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "The file's language. Default: the file name.", "en"),
+    F("summary", "text", "Ringkasan yang diterjemahkan.", "The summary, translated.", "Who we are."),
+)
+
 MODES = ("offline", "online", "hybrid")
 STATUSES = ("open", "full", "cancelled", "finished")
 CHOICES = {"mode": MODES, "status": STATUSES}
@@ -266,7 +297,10 @@ def choices_text(choices, limit: int = 12) -> str:
 class Parser:
     """Reads one front-matter mapping against a list of Fields, collecting every problem."""
 
-    def __init__(self, source: str, vocabularies: dict[str, Vocabulary], settings: dict, problems: list[Problem]):
+    def __init__(self, source: str, vocabularies: dict[str, Vocabulary], settings: dict, problems: list[Problem],
+                 translation_of: tuple[str, ...] = (), main_file: str = ""):
+        self.translation_of = translation_of  # in a translation: the main file's field names at this level
+        self.main_file = main_file
         self.source = source
         self.vocabularies = vocabularies
         self.settings = settings
@@ -283,6 +317,10 @@ class Parser:
         names = [f.name for f in declared]
         for name in mapping:
             if name not in names:
+                if self.translation_of and name in self.translation_of:
+                    self.problem(mapping.line_of(name), prefix + name, "fact_in_translation",
+                                 detail=self.main_file, choices=", ".join(names))
+                    continue
                 self.problem(mapping.line_of(name), prefix + name, "unknown_field",
                              choices=", ".join(names), suggestion=suggest(name, names))
         values = {}
@@ -372,6 +410,9 @@ class Parser:
             if value is not None and value not in results:
                 results.append(value)
         return tuple(results)
+
+    def kind_text_list(self, raw, spec, path, line):
+        return tuple(" ".join(str(item).split()) for item in as_list(raw) if isinstance(item, Text))
 
     def kind_vocabulary_list(self, raw, spec, path, line):
         return self.each(raw, spec, path, line, lambda item: self.vocabulary_value(item, spec, path))

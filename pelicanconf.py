@@ -40,6 +40,16 @@ STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
 
+# Markdown as Pelican sets it up, plus [phrase]{jv} for a phrase in another language.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "katalog.language_of_parts": {},
+    },
+    "output_format": "html5",
+}
+
 # Stable, readable addresses; the same slug in every language.
 ARTICLE_URL = "program/{slug}/"
 ARTICLE_SAVE_AS = "program/{slug}/index.html"

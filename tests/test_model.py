@@ -124,3 +124,20 @@ def test_the_sample_catalog_is_valid(sample_catalog):
     assert sum("inl" in p.languages for p in sample_catalog.programs) >= 3
     assert any(p.skipped for p in sample_catalog.programs)
     assert any(p.sessions[0].topic for p in sample_catalog.programs)
+
+
+def test_a_phrase_in_another_language_is_marked_with_lang():
+    from markdown import Markdown
+
+    from katalog.language_of_parts import LanguageOfParts
+
+    html = Markdown(extensions=["extra", LanguageOfParts()]).convert(
+        "Kami menyapa: [Sugeng rawuh]{jv}. Belajar [spreadsheet]{en-GB} dan [tautan](https://example.org).")
+    assert '<span lang="jv">Sugeng rawuh</span>' in html
+    assert '<span lang="en-GB">spreadsheet</span>' in html
+    assert '<a href="https://example.org">tautan</a>' in html
+
+
+def test_the_sample_marks_phrases_in_other_languages(built_site):
+    page = (built_site / "program" / "bahasa-isyarat-dasar" / "index.html").read_text(encoding="utf-8")
+    assert '<span lang="ban">Om Swastiastu</span>' in page

@@ -322,3 +322,9 @@ def test_missing_translations_can_be_required(content):
     problems = content.load(KATALOG_REQUIRE_TRANSLATIONS=True).problems
     assert [(p.code, p.params["value"]) for p in problems] == [("missing_translation", "jv")]
     assert "Belum ada versi bahasa «jv»" in problems[0].format("id")
+
+
+def test_language_of_a_part_with_a_bad_tag(content):
+    text = VALID_PROGRAM.replace("Isi program uji coba.", "Isi program.\n\nSalam dari kami: [Sugeng rawuh]{jawa}.")
+    check(content, text, field="description", line_needle="Sugeng rawuh",
+          phrases=["«jawa» pada [teks]{jawa} bukan kode bahasa BCP 47 yang benar", "[Sugeng rawuh]{jv}"])

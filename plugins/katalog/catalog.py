@@ -10,6 +10,7 @@ import langcodes
 
 from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
 from .frontmatter import SourceError, read_document
+from .language_of_parts import tags_in
 from .messages import Problem
 from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS,
                     Accessibility, Page, Parser, Program, Registration, schedule_sessions, suggest)
@@ -145,6 +146,10 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
         item = _translation(parser, document, values, main_item, source=source, lang=lang)
     else:
         item = build(parser, document, values, source=source, key=key, slug=slug, lang=lang, path=path)
+    for line, tag in tags_in(document.body, document.body_line):
+        if not langcodes.tag_is_valid(tag):
+            parser.problem(line, "description", "bad_language_of_part", value=tag,
+                           suggestion=suggest(tag, catalog.vocabularies["languages"].entries))
     if item is None or not parser.ok:
         return None
     item.source_path = str(path)

@@ -165,6 +165,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str, str]]] = {
         "en": ("The address «{value}» is already used by one of the site's listings.", "an address other than: {choices}",
                "Give this page another slug, for instance by adding a word: {value}-info."),
     },
+    "bad_language_of_part": {
+        "id": ("«{value}» pada [teks]{{{value}}} bukan kode bahasa BCP 47 yang benar.",
+               "kode bahasa seperti jv, en, su, ban, inl setelah kalimat dalam kurung siku, misalnya [Sugeng rawuh]{{jv}}",
+               "{suggestion}Perbaiki kodenya di dalam kurung kurawal."),
+        "en": ("«{value}» in [text]{{{value}}} is not a valid BCP 47 language tag.",
+               "a language tag such as jv, en, su, ban, inl after the bracketed phrase, e.g. [Sugeng rawuh]{{jv}}",
+               "{suggestion}Correct the tag inside the braces."),
+    },
     "fact_in_translation": {
         "id": ("Kolom «{field}» tidak ditulis di berkas terjemahan: isinya diambil dari {detail}.",
                "hanya teks yang diterjemahkan: {choices}",

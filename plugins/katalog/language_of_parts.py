@@ -9,7 +9,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 
 # A bracketed phrase followed directly by a language tag in braces. Tags are checked by the content checks.
-PATTERN = r"\[([^\[\]\n]+)\]\{([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*)\}"
+PATTERN = r"\[([^\[\]\n]+)\]\{([A-Za-z][A-Za-z0-9-]*)\}"
 MATCHER = re.compile(PATTERN)
 
 

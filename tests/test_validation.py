@@ -328,3 +328,16 @@ def test_language_of_a_part_with_a_bad_tag(content):
     text = VALID_PROGRAM.replace("Isi program uji coba.", "Isi program.\n\nSalam dari kami: [Sugeng rawuh]{jawa}.")
     check(content, text, field="description", line_needle="Sugeng rawuh",
           phrases=["«jawa» pada [teks]{jawa} bukan kode bahasa BCP 47 yang benar", "[Sugeng rawuh]{jv}"])
+
+
+def test_translation_report_lists_what_is_missing(content):
+    from katalog.translations import report
+
+    content.program("kelas-uji")
+    content.program("kelas-uji", TRANSLATION, lang="en")
+    content.program("kelas-dua")
+    text = report(content.load(), "id")
+    assert "en: 1 dari 2 sudah ada" in text
+    assert "- program kelas-dua: kelas-dua/en.md" in text
+    assert "jv: 0 dari 2 sudah ada" in text
+    assert "id: 2 dari 2 sudah ada\n  Semua sudah diterjemahkan." in text

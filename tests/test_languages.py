@@ -1,0 +1,100 @@
+"""Every page exists, reads and announces itself in each language; switcher and alternates agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+LANGUAGES = ("id", "en", "jv")
+
+
+def language_of_path(site: Path, html: Path) -> str:
+    first = html.relative_to(site).parts[0]
+    return first if first in LANGUAGES[1:] else "id"
+
+
+def unprefixed(site: Path, html: Path) -> tuple[str, ...]:
+    parts = html.relative_to(site).parts
+    return parts[1:] if parts[0] in LANGUAGES[1:] else parts
+
+
+def page_at(site: Path, href: str) -> Path:
+    path = site / href.strip("/")
+    return path / "index.html" if not path.suffix else path
+
+
+@pytest.fixture(scope="module")
+def pages(built_site):
+    return {html: BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser") for html in built_site.rglob("*.html")}
+
+
+def test_every_page_exists_in_every_language(built_site):
+    main = {p.relative_to(built_site) for p in built_site.rglob("*.html") if language_of_path(built_site, p) == "id"}
+    for lang in LANGUAGES[1:]:
+        assert {p.relative_to(built_site / lang) for p in (built_site / lang).rglob("*.html")} == main
+
+
+def test_html_lang_is_the_language_of_the_page(built_site, pages):
+    for html, page in pages.items():
+        assert page.html["lang"] == language_of_path(built_site, html), html
+
+
+def test_switcher_links_land_on_the_same_page_in_each_language(built_site, pages):
+    for html, page in pages.items():
+        links = page.select("nav.languages a")
+        assert [a["hreflang"] for a in links] == list(LANGUAGES), html
+        current = [a for a in links if a.get("aria-current") == "true"]
+        assert [a["hreflang"] for a in current] == [language_of_path(built_site, html)]
+        for link in links:
+            assert link["lang"] == link["hreflang"]
+            target = page_at(built_site, link["href"])
+            assert target.is_file(), (html, link["href"])
+            assert pages[target].html["lang"] == link["hreflang"]
+            assert unprefixed(built_site, target) == unprefixed(built_site, html)
+
+
+def test_alternates_point_to_existing_pages_in_their_language_and_are_reciprocal(built_site, pages):
+    for html, page in pages.items():
+        alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')}
+        assert set(alternates) == {*LANGUAGES, "x-default"}, html
+        assert "/../" not in "".join(alternates.values())
+        for lang, href in alternates.items():
+            target = page_at(built_site, href)
+            assert target.is_file(), (html, href)
+            if lang != "x-default":
+                assert pages[target].html["lang"] == lang
+                theirs = {link["hreflang"]: link["href"] for link in pages[target].select('link[rel="alternate"]')}
+                assert theirs == alternates, f"{html} and {target} disagree"
+
+
+def test_fallback_content_says_so_and_carries_its_language(built_site, pages):
+    page = pages[built_site / "en" / "program" / "menulis-cv" / "index.html"]
+    notice = page.select_one("main .notice").get_text(" ", strip=True)
+    assert notice == "This program is not yet available in English; it is shown in Indonesian."
+    assert page.find("h1")["lang"] == "id"
+    assert page.select_one("link[rel=canonical]")["href"] == "/program/menulis-cv/"
+    javanese = pages[built_site / "jv" / "program" / "menulis-cv" / "index.html"]
+    assert "durung kasedhiya ing Basa Jawa; ditampilake ing Basa Indonesia" in javanese.select_one(".notice").get_text()
+    main = pages[built_site / "program" / "menulis-cv" / "index.html"]
+    assert not main.select(".notice") and not main.find("h1").has_attr("lang")
+
+
+@pytest.mark.parametrize("lang, prefix, day, time", [
+    ("id", "", "Jumat, 04 Desember 2026", "pukul 16.00–17.30 WITA"),
+    ("en", "en/", "Friday, December 4, 2026", "at 16:00–17:30 WITA"),
+    ("jv", "jv/", "Jumat, 4 Desember 2026", "jam 16.00–17.30 WITA"),
+])
+def test_dates_and_times_in_each_language(built_site, pages, lang, prefix, day, time):
+    page = pages[built_site / f"{prefix}program/bahasa-isyarat-dasar/index.html"]
+    first = page.select_one("ol.sessions li").get_text(" ", strip=True)
+    assert day in first and time in first, first
+    agenda = pages[built_site / f"{prefix}agenda/index.html"].get_text(" ", strip=True)
+    assert day in agenda
+
+
+@pytest.mark.parametrize("prefix, text", [("", "Rp50.000"), ("en/", "IDR50,000"), ("jv/", "Rp50.000")])
+def test_amounts_in_each_language(built_site, pages, prefix, text):
+    page = pages[built_site / f"{prefix}program/desain-grafis-canva/index.html"]
+    assert text in page.select_one("main").get_text()

@@ -106,6 +106,18 @@ def content(tmp_path) -> ContentFolder:
     return ContentFolder(tmp_path / "content")
 
 
+def compile_catalogs(translations: Path) -> None:
+    """Compiles every messages.po under a theme's translations folder, as `make translations-compile` does."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in translations.glob("*/LC_MESSAGES/messages.po"):
+        with open(po, "rb") as handle:
+            catalog = read_po(handle, locale=po.parent.parent.name)
+        with open(po.with_suffix(".mo"), "wb") as handle:
+            write_mo(handle, catalog)
+
+
 def run_pelican(content_dir: Path, output_dir: Path, *extra: str, env: dict | None = None):
     """Runs the real pelican command the Makefile runs, and returns the finished process."""
     pelican = Path(sys.executable).parent / "pelican"
@@ -119,6 +131,7 @@ def run_pelican(content_dir: Path, output_dir: Path, *extra: str, env: dict | No
 def built_site(tmp_path_factory) -> Path:
     """The sample catalog, built once with the real pelican command."""
     output = tmp_path_factory.mktemp("site")
+    compile_catalogs(ROOT / "theme" / "translations")
     result = run_pelican(CONTENT, output)
     assert result.returncode == 0, result.stdout + result.stderr
     return output

@@ -1,0 +1,50 @@
+"""A fourth language needs only settings and a message catalog: Sundanese, built from the sample."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+from bs4 import BeautifulSoup
+
+from conftest import CONTENT, ROOT, compile_catalogs, run_pelican
+
+SUNDANESE = {
+    "Langsung ke isi utama": "Langsung ka eusi utama",
+    "Semua program": "Sadaya program",
+    "Program ini belum tersedia dalam %(language)s; ditampilkan dalam %(original)s.":
+        "Program ieu teu acan aya dina %(language)s; ditampilkeun dina %(original)s.",
+}
+
+
+def test_sundanese_sub_site_from_settings_and_a_catalog(tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    catalog = Catalog(locale="su")
+    for source, translation in SUNDANESE.items():
+        catalog.add(source, translation)
+    po = theme / "translations" / "su" / "LC_MESSAGES" / "messages.po"
+    po.parent.mkdir(parents=True)
+    with open(po, "wb") as handle:
+        write_po(handle, catalog)
+    compile_catalogs(theme / "translations")
+
+    subsites = {"en": {}, "jv": {}, "su": {"SITENAME": "Katalog Program Perpustakaan Dua Pesisir"}}
+    output = tmp_path / "out"
+    result = run_pelican(CONTENT, output, "-e", f"THEME={json.dumps(str(theme))}",
+                         f"I18N_SUBSITES={json.dumps(subsites)}")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    program = BeautifulSoup((output / "su" / "program" / "menulis-cv" / "index.html").read_text(encoding="utf-8"),
+                            "html.parser")
+    assert program.html["lang"] == "su"
+    assert program.select_one("a.skip-link").get_text() == "Langsung ka eusi utama"
+    assert program.select_one(".notice").get_text(strip=True) == \
+        "Program ieu teu acan aya dina Basa Sunda; ditampilkeun dina Bahasa Indonesia."
+    assert program.find("h1")["lang"] == "id"
+    home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
+    sundanese = home.select_one('nav.languages a[hreflang="su"]')
+    assert (sundanese["href"], sundanese["lang"], sundanese.get_text()) == ("/su/", "su", "Basa Sunda")
+    assert home.select_one('link[rel=alternate][hreflang="su"]')["href"] == "/su/"

@@ -142,3 +142,9 @@ def sample_catalog():
     from katalog.catalog import load_catalog
 
     return load_catalog(CONTENT, get_settings())
+
+
+@pytest.fixture(scope="session")
+def sample_programs(sample_catalog):
+    """The sample's programs in the main language: one per program."""
+    return [p for p in sample_catalog.programs if p.lang == "id"]

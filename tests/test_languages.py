@@ -69,16 +69,52 @@ def test_alternates_point_to_existing_pages_in_their_language_and_are_reciprocal
                 assert theirs == alternates, f"{html} and {target} disagree"
 
 
-def test_fallback_content_says_so_and_carries_its_language(built_site, pages):
-    page = pages[built_site / "en" / "program" / "menulis-cv" / "index.html"]
+@pytest.fixture(scope="module")
+def fallback_site(tmp_path_factory):
+    """The sample with one program and one page not yet translated."""
+    import shutil
+
+    from conftest import CONTENT, run_pelican
+
+    content = tmp_path_factory.mktemp("fallback") / "content"
+    shutil.copytree(CONTENT, content)
+    for path in ("programs/menulis-cv/en.md", "programs/menulis-cv/jv.md", "pages/tentang/en.md"):
+        (content / path).unlink()
+    output = content.parent / "out"
+    result = run_pelican(content, output)
+    assert result.returncode == 0, result.stderr
+    return output
+
+
+def read(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_fallback_content_says_so_and_carries_its_language(fallback_site):
+    page = read(fallback_site / "en" / "program" / "menulis-cv" / "index.html")
+    assert page.html["lang"] == "en"
     notice = page.select_one("main .notice").get_text(" ", strip=True)
     assert notice == "This program is not yet available in English; it is shown in Indonesian."
     assert page.find("h1")["lang"] == "id"
+    assert page.select_one("main .lead")["lang"] == "id"
     assert page.select_one("link[rel=canonical]")["href"] == "/program/menulis-cv/"
-    javanese = pages[built_site / "jv" / "program" / "menulis-cv" / "index.html"]
+    javanese = read(fallback_site / "jv" / "program" / "menulis-cv" / "index.html")
     assert "durung kasedhiya ing Basa Jawa; ditampilake ing Basa Indonesia" in javanese.select_one(".notice").get_text()
-    main = pages[built_site / "program" / "menulis-cv" / "index.html"]
-    assert not main.select(".notice") and not main.find("h1").has_attr("lang")
+    about = read(fallback_site / "en" / "tentang" / "index.html")
+    assert "This page is not yet available in English" in about.select_one(".notice").get_text()
+    card = read(fallback_site / "en" / "kategori" / "keterampilan-kerja" / "index.html").find(
+        "a", href="/en/program/menulis-cv/")
+    assert card["lang"] == "id"
+
+
+def test_translated_pages_have_no_notice_and_point_to_themselves(built_site, pages):
+    for prefix in ("", "en/", "jv/"):
+        page = pages[built_site / f"{prefix}program/menulis-cv/index.html"]
+        assert not page.select(".notice")
+        assert not page.find("h1").has_attr("lang")
+        assert page.select_one("link[rel=canonical]")["href"] == f"/{prefix}program/menulis-cv/"
+    english = pages[built_site / "en" / "program" / "menulis-cv" / "index.html"]
+    assert english.find("h1").get_text(strip=True) == "Writing a CV and a Cover Letter"
 
 
 @pytest.mark.parametrize("lang, prefix, day, time", [

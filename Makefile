@@ -40,11 +40,16 @@ venv: $(VENV)/.installed
 test-venv: $(VENV)/.test-installed
 
 # Theme strings: extract from the templates, merge into each language's catalog, compile.
+# The build's own messages (content checks, guides' tables) live in plugins/katalog/locale, domain katalog.
+KATALOG_LOCALE := plugins/katalog/locale
+
 translations-extract: venv
 	$(PYBABEL) -q extract -F babel.cfg --no-location --sort-output --omit-header -o $(TRANSLATIONS)/messages.pot .
+	PYTHONPATH=plugins $(PY) -m katalog.i18n
 
 translations-update: translations-extract
-	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --omit-header
+	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --width=100
+	$(PYBABEL) -q update -D katalog -i $(KATALOG_LOCALE)/katalog.pot -d $(KATALOG_LOCALE) --no-fuzzy-matching --width=100
 
 translations-compile: venv
 	@$(PYBABEL) -q compile -d $(TRANSLATIONS)

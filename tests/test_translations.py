@@ -23,19 +23,12 @@ def template_strings() -> set[str]:
     return found
 
 
-def test_there_are_catalogs_for_english_and_javanese():
-    assert {"en", "jv"} <= set(LANGUAGES)
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_catalog_translates_every_template_string(lang):
-    with open(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po", "rb") as handle:
+def check_catalog(po_path, lang, wanted):
+    with open(po_path, "rb") as handle:
         catalog = read_po(handle, locale=lang)
-    wanted = template_strings()
-    assert len(wanted) > 50
     messages = {(m.id[0] if isinstance(m.id, tuple) else m.id): m for m in catalog if m.id}
     missing = sorted(wanted - set(messages))
-    assert not missing, f"not in {lang}: {missing} (run make translations-update)"
+    assert not missing, f"not in {po_path.name} ({lang}): {missing}"
     untranslated = sorted(key for key, m in messages.items()
                           if not all(m.string if isinstance(m.string, tuple) else (m.string,)))
     assert not untranslated, f"untranslated in {lang}: {untranslated}"
@@ -43,3 +36,22 @@ def test_catalog_translates_every_template_string(lang):
     assert not fuzzy, f"fuzzy in {lang}: {fuzzy}"
     stale = sorted(set(messages) - wanted)
     assert not stale, f"no longer used, remove from {lang}: {stale}"
+
+
+def test_build_messages_are_translated_into_english():
+    from katalog.i18n import source_texts
+
+    wanted = source_texts()
+    assert len(wanted) > 200
+    check_catalog(ROOT / "plugins" / "katalog" / "locale" / "en" / "LC_MESSAGES" / "katalog.po", "en", wanted)
+
+
+def test_there_are_catalogs_for_english_and_javanese():
+    assert {"en", "jv"} <= set(LANGUAGES)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_catalog_translates_every_template_string(lang):
+    wanted = template_strings()
+    assert len(wanted) > 50
+    check_catalog(TRANSLATIONS / lang / "LC_MESSAGES" / "messages.po", lang, wanted)

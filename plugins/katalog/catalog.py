@@ -10,6 +10,7 @@ import langcodes
 
 from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
 from .frontmatter import SourceError, read_document
+from .i18n import Msg
 from .language_of_parts import tags_in
 from .messages import Problem
 from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS,
@@ -296,7 +297,7 @@ def _check_locations(vocabularies, problems):
         name = entry.details.get("timezone")
         if name is None:
             problems.append(Problem(locations.data_file, entry.line, f"{entry.code}.timezone", "missing",
-                                    {"expected": {"id": "zona waktu IANA lokasi", "en": "the location's IANA time zone"},
+                                    {"expected": Msg("zona waktu IANA lokasi"),
                                      "example": "timezone: Asia/Jakarta"}))
         elif not zone(str(name)):
             problems.append(Problem(locations.data_file, lines.get("timezone", entry.line), f"{entry.code}.timezone",

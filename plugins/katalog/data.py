@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import Msg, N_
 from .frontmatter import Mapping, Sequence, SourceError, Text, decode, parse_yaml
 from .messages import Problem
 
@@ -28,12 +29,12 @@ class Localized(dict):
 
 # Each data file: what it holds, its file name, and what its entries carry.
 VOCABULARIES = {
-    "categories": {"id": "kategori", "en": "category"},
-    "audiences": {"id": "sasaran peserta", "en": "audience"},
-    "accessibility": {"id": "fitur aksesibilitas", "en": "accessibility feature"},
-    "languages": {"id": "bahasa", "en": "language"},
-    "partners": {"id": "mitra", "en": "partners"},
-    "locations": {"id": "lokasi", "en": "locations"},
+    "categories": N_("kategori"),
+    "audiences": N_("sasaran peserta"),
+    "accessibility": N_("fitur aksesibilitas"),
+    "languages": N_("bahasa"),
+    "partners": N_("mitra"),
+    "locations": N_("lokasi"),
 }
 
 
@@ -60,8 +61,8 @@ class Vocabulary:
     def __getitem__(self, code) -> Entry:
         return self.entries[code]
 
-    def noun(self) -> dict:
-        return VOCABULARIES[self.name]
+    def noun(self) -> Msg:
+        return Msg(VOCABULARIES[self.name])
 
 
 def localized(value, main_lang: str) -> Localized:

@@ -6,30 +6,28 @@ import re
 import sys
 from pathlib import Path
 
+from .i18n import N_, translate
 from .model import PAGE_FIELDS, PROGRAM_FIELDS
 
 GUIDES = {"id": "docs/panduan.md", "en": "docs/guide.md"}
-HEADINGS = {
-    "id": ("Kolom", "Wajib", "Isi", "Contoh", "ya", ""),
-    "en": ("Field", "Required", "What it holds", "Example", "yes", ""),
-}
+HEADINGS = (N_("Kolom"), N_("Wajib"), N_("Isi"), N_("Contoh"), N_("ya"))
 START, END = "<!-- fields:start (generated from plugins/katalog/model.py: make docs) -->", "<!-- fields:end -->"
 
 
 def _rows(fields, lang, prefix=""):
-    yes, no = HEADINGS[lang][4:]
+    yes = translate(HEADINGS[4], lang)
     for spec in fields:
         example = spec.example.replace("|", "\\|").replace("\n", " ")
-        yield f"| `{prefix}{spec.name}` | {yes if spec.required else no} | {spec.doc[lang]} | `{example}` |"
+        yield f"| `{prefix}{spec.name}` | {yes if spec.required else ''} | {translate(spec.doc, lang)} | `{example}` |"
         if spec.children:
             yield from _rows(spec.children, lang, prefix=f"{prefix}{spec.name}.")
 
 
 def reference(lang: str) -> str:
-    field, required, holds, example = HEADINGS[lang][:4]
+    field, required, holds, example = (translate(text, lang) for text in HEADINGS[:4])
     head = f"| {field} | {required} | {holds} | {example} |\n|---|---|---|---|"
-    pages = {"id": "Halaman statis (content/pages/NAMA/id.md)", "en": "Static pages (content/pages/NAME/en.md)"}[lang]
-    programs = {"id": "Program (content/programs/NAMA/id.md)", "en": "Programs (content/programs/NAME/en.md)"}[lang]
+    pages = translate(N_("Halaman statis (content/pages/NAMA/{lang}.md)"), lang).format(lang=lang)
+    programs = translate(N_("Program (content/programs/NAMA/{lang}.md)"), lang).format(lang=lang)
     return "\n".join([
         START, "", f"#### {programs}", "", head, *_rows(PROGRAM_FIELDS, lang), "",
         f"#### {pages}", "", head, *_rows(PAGE_FIELDS, lang), "", END,

@@ -11,6 +11,7 @@ import langcodes
 
 from .data import Vocabulary, as_list
 from .frontmatter import Mapping, Sequence, Text
+from .i18n import N_, Msg
 from .messages import Problem
 from .schedule import (FREQUENCIES, WEEKDAYS, RepeatRule, Session, number_sessions, parse_date,
                        parse_datetime, parse_end, zone, zone_names)
@@ -22,140 +23,130 @@ class Field:
 
     name: str
     kind: str
-    doc: dict
+    doc: str  # Indonesian; translated through plugins/katalog/locale
     example: str
     required: bool = False
     vocabulary: str | None = None
     children: tuple = ()
 
 
-def F(name, kind, id_doc, en_doc, example, **extra):
-    return Field(name, kind, {"id": id_doc, "en": en_doc}, example, **extra)
+def F(name, kind, doc, example, **extra):
+    return Field(name, kind, doc, example, **extra)
 
 
 CONTACT_FIELDS = (
-    F("name", "text", "Nama orang yang bisa dihubungi.", "Name of the person to contact.", "Ibu Sri Wahyuni", required=True),
-    F("phone", "phone", "Nomor telepon.", "Phone number.", '"(0333) 421 876"'),
-    F("whatsapp", "phone", "Nomor WhatsApp.", "WhatsApp number.", '"0812-3456-7890"'),
-    F("email", "email", "Alamat surel.", "E-mail address.", "layanan@perpus-duapesisir.id"),
+    F("name", "text", "Nama orang yang bisa dihubungi.", "Ibu Sri Wahyuni", required=True),
+    F("phone", "phone", "Nomor telepon.", '"(0333) 421 876"'),
+    F("whatsapp", "phone", "Nomor WhatsApp.", '"0812-3456-7890"'),
+    F("email", "email", "Alamat surel.", "layanan@perpus-duapesisir.id"),
 )
 
 PROGRAM_FIELDS = (
-    F("title", "text", "Judul program, singkat dan jelas.", "The program's title, short and clear.",
+    F("title", "text", "Judul program, singkat dan jelas.",
       "Kelas Komputer Dasar untuk Lansia", required=True),
-    F("slug", "slug", "Alamat halaman (huruf kecil dan tanda hubung). Bawaan: nama folder program.",
-      "The page address (lower case and hyphens). Default: the program's folder name.", "kelas-komputer-lansia"),
-    F("lang", "lang", "Bahasa berkas ini. Bawaan: nama berkas (id.md, en.md, jv.md).",
-      "The language of this file. Default: the file name (id.md, en.md, jv.md).", "id"),
-    F("summary", "text", "Ringkasan satu-dua kalimat dalam bahasa sederhana.",
-      "A one- or two-sentence summary in plain language.", "Belajar menyalakan komputer dan mengetik, pelan-pelan.",
+    F("slug", "slug", "Alamat halaman (huruf kecil dan tanda hubung). Bawaan: nama folder program.", "kelas-komputer-lansia"),
+    F("lang", "lang", "Bahasa berkas ini. Bawaan: nama berkas (id.md, en.md, jv.md).", "id"),
+    F("summary", "text", "Ringkasan satu-dua kalimat dalam bahasa sederhana.", "Belajar menyalakan komputer dan mengetik, pelan-pelan.",
       required=True),
-    F("category", "vocabulary", "Kategori program (dari content/data/categories.yaml).",
-      "The program's category (from content/data/categories.yaml).", "literasi-digital", required=True,
+    F("category", "vocabulary", "Kategori program (dari content/data/categories.yaml).", "literasi-digital", required=True,
       vocabulary="categories"),
-    F("audience", "vocabulary_list", "Untuk siapa program ini; satu atau lebih (content/data/audiences.yaml).",
-      "Who the program is for; one or more (content/data/audiences.yaml).", "[lansia, dewasa]", required=True,
+    F("audience", "vocabulary_list", "Untuk siapa program ini; satu atau lebih (content/data/audiences.yaml).", "[lansia, dewasa]", required=True,
       vocabulary="audiences"),
-    F("languages", "language_list", "Bahasa pengantar, kode BCP 47; juru bahasa isyarat ditulis inl.",
-      "Languages of instruction as BCP 47 tags; a sign-language interpreter is inl.", "[id, jv, inl]",
+    F("languages", "language_list", "Bahasa pengantar, kode BCP 47; juru bahasa isyarat ditulis inl.", "[id, jv, inl]",
       required=True),
-    F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).",
-      "Partner organisations (codes from content/data/partners.yaml).", "[blk-pesisir]", vocabulary="partners"),
-    F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.",
-      "Where it happens (a code from content/data/locations.yaml), or online.", "cabang-ketapang", required=True,
+    F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).", "[blk-pesisir]", vocabulary="partners"),
+    F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.", "cabang-ketapang", required=True,
       vocabulary="locations"),
-    F("mode", "choice", "offline (tatap muka), online (daring) atau hybrid. Bawaan: dari lokasi.",
-      "offline, online or hybrid. Default: from the location.", "offline"),
+    F("mode", "choice", "offline (tatap muka), online (daring) atau hybrid. Bawaan: dari lokasi.", "offline"),
     F("schedule", "schedule", "Jadwal: start dan end (boleh dengan repeat dan except), atau daftar sessions.",
-      "Schedule: start and end (with repeat and except if needed), or a list of sessions.",
       "{start: 2026-12-02 09:00, end: \"11:00\"}", required=True, children=(
-          F("start", "datetime", "Mulai sesi pertama: TTTT-BB-HH JJ:MM.", "Start of the first session: YYYY-MM-DD HH:MM.",
+          F("start", "datetime", "Mulai sesi pertama: TTTT-BB-HH JJ:MM.",
             "2026-12-02 09:00"),
-          F("end", "end", "Selesai sesi pertama: JJ:MM, atau TTTT-BB-HH JJ:MM.", "End of the first session: HH:MM or YYYY-MM-DD HH:MM.",
+          F("end", "end", "Selesai sesi pertama: JJ:MM, atau TTTT-BB-HH JJ:MM.",
             '"11:00"'),
-          F("timezone", "timezone", "Zona waktu IANA. Bawaan: zona waktu lokasi.", "IANA time zone. Default: the location's.",
+          F("timezone", "timezone", "Zona waktu IANA. Bawaan: zona waktu lokasi.",
             "Asia/Makassar"),
-          F("repeat", "repeat", "Pengulangan: every (day/week/month), interval, count atau until, days.",
-            "Repetition: every (day/week/month), interval, count or until, days.", "{every: week, count: 6}"),
-          F("except", "date_list", "Tanggal yang dilewati (libur nasional).", "Dates skipped (public holidays).", "[2026-12-25]"),
-          F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).",
-            "A list of sessions, each with start, end and an optional topic.", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
+          F("repeat", "repeat", "Pengulangan: every (day/week/month), interval, count atau until, days.", "{every: week, count: 6}"),
+          F("except", "date_list", "Tanggal yang dilewati (libur nasional).", "[2026-12-25]"),
+          F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
       )),
-    F("status", "choice", "open (dibuka), full (penuh), cancelled (batal) atau finished (selesai).",
-      "open, full, cancelled or finished.", "open", required=True),
-    F("cost", "cost", "gratis, atau biaya dalam rupiah (angka).", "free (gratis), or the fee in rupiah (a number).", "gratis",
+    F("status", "choice", "open (dibuka), full (penuh), cancelled (batal) atau finished (selesai).", "open", required=True),
+    F("cost", "cost", "gratis, atau biaya dalam rupiah (angka).", "gratis",
       required=True),
-    F("capacity", "count", "Jumlah peserta paling banyak.", "Most participants.", "20"),
-    F("registration", "group", "Cara mendaftar; setidaknya satu.", "How to register; at least one way.",
+    F("capacity", "count", "Jumlah peserta paling banyak.", "20"),
+    F("registration", "group", "Cara mendaftar; setidaknya satu.",
       '{whatsapp: "0812-3456-7890", walk_in: true}', required=True, children=(
-          F("form", "url", "Alamat formulir pendaftaran daring.", "Address of an online registration form.",
+          F("form", "url", "Alamat formulir pendaftaran daring.",
             "https://forms.example.org/daftar"),
-          F("whatsapp", "phone", "Nomor WhatsApp untuk mendaftar.", "WhatsApp number to register.", '"0812-3456-7890"'),
-          F("phone", "phone", "Nomor telepon untuk mendaftar.", "Phone number to register.", '"(0333) 421 876"'),
-          F("walk_in", "walk_in", "Daftar langsung di tempat: true, atau keterangan.", "Register in person: true, or a note.",
+          F("whatsapp", "phone", "Nomor WhatsApp untuk mendaftar.", '"0812-3456-7890"'),
+          F("phone", "phone", "Nomor telepon untuk mendaftar.", '"(0333) 421 876"'),
+          F("walk_in", "walk_in", "Daftar langsung di tempat: true, atau keterangan.",
             '"Meja layanan lantai 1, pukul 08.00-15.00"'),
-          F("note", "text", "Keterangan tambahan.", "Additional note.", "Bawa KTP atau kartu pelajar."),
+          F("note", "text", "Keterangan tambahan.", "Bawa KTP atau kartu pelajar."),
       )),
-    F("accessibility", "group", "Aksesibilitas program.", "The program's accessibility.",
+    F("accessibility", "group", "Aksesibilitas program.",
       "{features: [juru-bahasa-isyarat]}", children=(
-          F("features", "vocabulary_list", "Fitur dari content/data/accessibility.yaml.",
-            "Features from content/data/accessibility.yaml.", "[juru-bahasa-isyarat, cetak-besar]",
+          F("features", "vocabulary_list", "Fitur dari content/data/accessibility.yaml.", "[juru-bahasa-isyarat, cetak-besar]",
             vocabulary="accessibility"),
-          F("note", "text", "Keterangan aksesibilitas dengan kata-kata sendiri.", "An accessibility note in your own words.",
+          F("note", "text", "Keterangan aksesibilitas dengan kata-kata sendiri.",
             "Materi tersedia dalam huruf besar."),
-          F("contact", "contact", "Orang yang bisa ditanya soal aksesibilitas.", "Whom to ask about accessibility.",
+          F("contact", "contact", "Orang yang bisa ditanya soal aksesibilitas.",
             '{name: Mas Dimas, whatsapp: "0813-1111-2222"}', children=CONTACT_FIELDS),
       )),
-    F("image", "image", "Gambar: src dan alt (teks alternatif), atau decorative: true.",
-      "Image: src and alt (alternative text), or decorative: true.", "{src: images/komputer.svg, alt: \"...\"}", children=(
-          F("src", "text", "Berkas gambar di folder content.", "Image file inside the content folder.", "images/komputer.svg",
+    F("image", "image", "Gambar: src dan alt (teks alternatif), atau decorative: true.", "{src: images/komputer.svg, alt: \"...\"}", children=(
+          F("src", "text", "Berkas gambar di folder content.", "images/komputer.svg",
             required=True),
-          F("alt", "text", "Teks alternatif: apa yang tampak di gambar.", "Alternative text: what the picture shows.",
+          F("alt", "text", "Teks alternatif: apa yang tampak di gambar.",
             "Seorang nenek mengetik di laptop."),
-          F("decorative", "boolean", "true jika gambar hanya hiasan.", "true if the image is only decoration.", "false"),
+          F("decorative", "boolean", "true jika gambar hanya hiasan.", "false"),
       )),
-    F("contact", "contact", "Narahubung program.", "The program's contact person.",
+    F("contact", "contact", "Narahubung program.",
       '{name: Ibu Sri Wahyuni, phone: "(0333) 421 876"}', required=True, children=CONTACT_FIELDS),
 )
 
 PAGE_FIELDS = (
-    F("title", "text", "Judul halaman.", "The page's title.", "Tentang Kami", required=True),
-    F("slug", "slug", "Alamat halaman. Bawaan: nama folder.", "The page address. Default: the folder name.", "tentang"),
-    F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "The file's language. Default: the file name.", "id"),
-    F("summary", "text", "Ringkasan satu kalimat.", "A one-sentence summary.", "Siapa kami dan apa yang kami kerjakan."),
-    F("menu", "count", "Urutan di menu utama; kosongkan jika tidak tampil di menu.",
-      "Position in the main menu; leave out to keep it out of the menu.", "1"),
+    F("title", "text", "Judul halaman.", "Tentang Kami", required=True),
+    F("slug", "slug", "Alamat halaman. Bawaan: nama folder.", "tentang"),
+    F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "id"),
+    F("summary", "text", "Ringkasan satu kalimat.", "Siapa kami dan apa yang kami kerjakan."),
+    F("menu", "count", "Urutan di menu utama; kosongkan jika tidak tampil di menu.", "1"),
 )
 
 # A translation (en.md, jv.md, ... beside the main-language file) holds only the program's text;
 # every fact (schedule, place, status, contacts, ...) comes from the main-language file.
 PROGRAM_TRANSLATION_FIELDS = (
-    F("title", "text", "Judul program yang diterjemahkan.", "The program's title, translated.",
+    F("title", "text", "Judul program yang diterjemahkan.",
       "Computer Basics for Older People", required=True),
-    F("lang", "lang", "Bahasa berkas ini. Bawaan: nama berkas.", "The language of this file. Default: the file name.", "en"),
-    F("summary", "text", "Ringkasan yang diterjemahkan.", "The summary, translated.",
+    F("lang", "lang", "Bahasa berkas ini. Bawaan: nama berkas.", "en"),
+    F("summary", "text", "Ringkasan yang diterjemahkan.",
       "Learn to switch on a computer and type, slowly.", required=True),
-    F("session_topics", "text_list", "Topik setiap sesi dalam sessions, berurutan.",
-      "The topic of each listed session, in order.", "[Colours and letters, Posters]"),
-    F("registration", "group", "Teks cara mendaftar yang diterjemahkan.", "Registration texts, translated.",
+    F("session_topics", "text_list", "Topik setiap sesi dalam sessions, berurutan.", "[Colours and letters, Posters]"),
+    F("registration", "group", "Teks cara mendaftar yang diterjemahkan.",
       '{walk_in: "Service desk, 8 am to 3 pm"}', children=(
-          F("walk_in", "text", "Keterangan daftar langsung.", "The walk-in note.", '"Service desk, 8 am to 3 pm"'),
-          F("note", "text", "Keterangan tambahan.", "Additional note.", "Bring an ID card."),
+          F("walk_in", "text", "Keterangan daftar langsung.", '"Service desk, 8 am to 3 pm"'),
+          F("note", "text", "Keterangan tambahan.", "Bring an ID card."),
       )),
-    F("accessibility", "group", "Catatan aksesibilitas yang diterjemahkan.", "The accessibility note, translated.",
+    F("accessibility", "group", "Catatan aksesibilitas yang diterjemahkan.",
       "{note: Materials in large print.}", children=(
-          F("note", "text", "Keterangan aksesibilitas.", "The accessibility note.", "Materials in large print."),
+          F("note", "text", "Keterangan aksesibilitas.", "Materials in large print."),
       )),
-    F("image", "group", "Teks alternatif gambar yang diterjemahkan.", "The image's alternative text, translated.",
+    F("image", "group", "Teks alternatif gambar yang diterjemahkan.",
       "{alt: An older woman typing on a laptop.}", children=(
-          F("alt", "text", "Teks alternatif.", "Alternative text.", "An older woman typing on a laptop."),
+          F("alt", "text", "Teks alternatif.", "An older woman typing on a laptop."),
       )),
 )
 
 PAGE_TRANSLATION_FIELDS = (
-    F("title", "text", "Judul halaman yang diterjemahkan.", "The page's title, translated.", "About Us", required=True),
-    F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "The file's language. Default: the file name.", "en"),
-    F("summary", "text", "Ringkasan yang diterjemahkan.", "The summary, translated.", "Who we are."),
+    F("title", "text", "Judul halaman yang diterjemahkan.", "About Us", required=True),
+    F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "en"),
+    F("summary", "text", "Ringkasan yang diterjemahkan.", "Who we are."),
+)
+
+# The fields of one entry of schedule.sessions.
+LISTED_SESSION_FIELDS = (
+    F("start", "datetime", "Mulai sesi.", "2026-12-02 09:00", required=True),
+    F("end", "end", "Selesai sesi.", '"11:00"', required=True),
+    F("topic", "text", "Topik sesi.", "Membuat surel"),
 )
 
 MODES = ("offline", "online", "hybrid")
@@ -330,7 +321,7 @@ class Parser:
             if raw is None or (isinstance(raw, (Sequence, Mapping)) and not raw) or (isinstance(raw, Text) and not raw.strip()):
                 if spec.required:
                     self.problem(mapping.line_of(spec.name), path, "missing",
-                                 expected=spec.doc, example=f"{spec.name}: {spec.example}")
+                                 expected=Msg(spec.doc), example=f"{spec.name}: {spec.example}")
                 values[spec.name] = None
                 continue
             line = mapping.line_of(spec.name)
@@ -340,7 +331,7 @@ class Parser:
     def shape(self, raw, wanted, spec, path, line) -> bool:
         if isinstance(raw, wanted):
             return True
-        self.problem(getattr(raw, "line", line), path, "wrong_shape", expected=spec.doc,
+        self.problem(getattr(raw, "line", line), path, "wrong_shape", expected=Msg(spec.doc),
                      example=f"{spec.name}: {spec.example}")
         return False
 
@@ -378,7 +369,7 @@ class Parser:
         if value in allowed:
             return value
         self.problem(raw.line, path, "unknown_value", value=raw, choices=", ".join(allowed),
-                     vocabulary={"id": f"nilai {spec.name}", "en": f"value for {spec.name}"},
+                     vocabulary=Msg("nilai {name}", name=spec.name),
                      suggestion=suggest(value, allowed), data_file="docs/panduan.md")
         return None
 
@@ -469,7 +460,7 @@ class Parser:
             return None
         if raw.strip().isdigit() and int(raw) > 0:
             return int(raw)
-        self.problem(raw.line, path, "bad_number", value=raw, expected={"id": "angka bulat lebih dari 0", "en": "a whole number above 0"},
+        self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat lebih dari 0"),
                      example=f"{spec.name}: {spec.example}")
         return None
 
@@ -485,7 +476,7 @@ class Parser:
         if digits.isdigit():
             return int(digits)
         self.problem(raw.line, path, "bad_number", value=raw,
-                     expected={"id": "gratis, atau biaya dalam rupiah sebagai angka", "en": "gratis (free), or the fee in rupiah as a number"},
+                     expected=Msg("gratis, atau biaya dalam rupiah sebagai angka"),
                      example="cost: 25000")
         return None
 
@@ -607,14 +598,13 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
         starts = rule.occurrences(start, limit)
         if len(starts) > limit:
             parser.problem(values["repeat"].line, f"{path}.repeat", "bad_repeat",
-                           detail={"id": f"menghasilkan lebih dari {limit} sesi", "en": f"it makes more than {limit} sessions"})
+                           detail=Msg("menghasilkan lebih dari {limit} sesi", limit=limit))
             return None
     skipped = tuple(values.get("except") or ())
     for day in skipped:
         if day not in {s.date() for s in starts}:
             parser.problem(raw.line_of("except"), f"{path}.except", "bad_repeat",
-                           detail={"id": f"tanggal {day.isoformat()} yang dilewati bukan tanggal sesi",
-                                   "en": f"the skipped date {day.isoformat()} is not a session date"})
+                           detail=Msg("tanggal {day} yang dilewati bukan tanggal sesi", day=day.isoformat()))
             return None
     kept = [s for s in starts if s.date() not in skipped]
     if not kept:
@@ -630,17 +620,12 @@ def _listed_sessions(parser, listed, tz, path):
                        example="sessions:\n    - start: 2026-12-02 09:00\n      end: \"11:00\"")
         return None
     drafts = []
-    spec = Field("sessions", "sessions", {}, "", children=(
-        F("start", "datetime", "Mulai sesi.", "Session start.", "2026-12-02 09:00", required=True),
-        F("end", "end", "Selesai sesi.", "Session end.", '"11:00"', required=True),
-        F("topic", "text", "Topik sesi.", "Session topic.", "Membuat surel"),
-    ))
     for item in listed:
         if not isinstance(item, Mapping):
             parser.problem(getattr(item, "line", listed.line), path, "wrong_shape", expected=spec_doc("schedule", "sessions"),
                            example="- {start: 2026-12-02 09:00, end: \"11:00\"}")
             continue
-        values = parser.fields(item, spec.children, prefix=path + ".")
+        values = parser.fields(item, LISTED_SESSION_FIELDS, prefix=path + ".")
         start, end_raw = values.get("start"), values.get("end")
         if start is None or end_raw is None:
             continue
@@ -660,70 +645,67 @@ def _listed_sessions(parser, listed, tz, path):
 
 
 def _repeat_rule(parser, raw, start: datetime, path):
-    def bad(detail_id, detail_en, line=None):
-        parser.problem(line or raw.line, path, "bad_repeat", detail={"id": detail_id, "en": detail_en})
+    def bad(detail: Msg, line=None):
+        parser.problem(line or raw.line, path, "bad_repeat", detail=detail)
 
     if not isinstance(raw, Mapping):
-        bad("tulis sebagai pasangan nama: nilai", "write it as name: value pairs")
+        bad(Msg("tulis sebagai pasangan nama: nilai"))
         return None
     allowed = ("every", "interval", "count", "until", "days")
     for key in raw:
         if key not in allowed:
-            bad(f"«{key}» tidak dikenal (yang dikenal: {', '.join(allowed)})",
-                f"«{key}» is not known (known: {', '.join(allowed)})", raw.line_of(key))
+            bad(Msg("«{key}» tidak dikenal (yang dikenal: {known})", key=key, known=", ".join(allowed)), raw.line_of(key))
             return None
     every = str(raw.get("every") or "").strip().lower()
     if every not in FREQUENCIES:
-        bad(f"every «{every}» tidak dikenal; pakai day, week atau month", f"every «{every}» is not known; use day, week or month",
-            raw.line_of("every"))
+        bad(Msg("every «{every}» tidak dikenal; pakai day, week atau month", every=every), raw.line_of("every"))
         return None
     interval, count, until = 1, None, None
     if raw.get("interval") is not None:
         if not str(raw["interval"]).isdigit() or int(raw["interval"]) < 1:
-            bad("interval harus angka bulat lebih dari 0", "interval must be a whole number above 0", raw.line_of("interval"))
+            bad(Msg("interval harus angka bulat lebih dari 0"), raw.line_of("interval"))
             return None
         interval = int(raw["interval"])
     if raw.get("count") is not None and raw.get("until") is not None:
-        bad("count dan until tidak boleh dipakai bersamaan", "count and until cannot be used together", raw.line_of("until"))
+        bad(Msg("count dan until tidak boleh dipakai bersamaan"), raw.line_of("until"))
         return None
     if raw.get("count") is None and raw.get("until") is None:
-        bad("tidak ada akhirnya: tambahkan count atau until", "it has no end: add count or until")
+        bad(Msg("tidak ada akhirnya: tambahkan count atau until"))
         return None
     if raw.get("count") is not None:
         if not str(raw["count"]).isdigit() or int(raw["count"]) < 1:
-            bad("count harus angka bulat lebih dari 0", "count must be a whole number above 0", raw.line_of("count"))
+            bad(Msg("count harus angka bulat lebih dari 0"), raw.line_of("count"))
             return None
         count = int(raw["count"])
     if raw.get("until") is not None:
         until = parse_date(str(raw["until"]))
         if until is None:
-            bad(f"until «{raw['until']}» bukan tanggal TTTT-BB-HH", f"until «{raw['until']}» is not a date YYYY-MM-DD",
-                raw.line_of("until"))
+            bad(Msg("until «{until}» bukan tanggal TTTT-BB-HH", until=raw["until"]), raw.line_of("until"))
             return None
         if until < start.date():
-            bad("until lebih awal dari sesi pertama", "until is before the first session", raw.line_of("until"))
+            bad(Msg("until lebih awal dari sesi pertama"), raw.line_of("until"))
             return None
     weekdays = []
     for day in as_list(raw.get("days")):
         name = str(day).strip().lower()
         if name not in WEEKDAYS:
-            bad(f"hari «{day}» tidak dikenal (senin ... minggu)", f"the day «{day}» is not known (monday ... sunday)",
-                raw.line_of("days"))
+            bad(Msg("hari «{day}» tidak dikenal (senin ... minggu)", day=day), raw.line_of("days"))
             return None
         weekdays.append(WEEKDAYS[name])
     if weekdays and start.weekday() not in weekdays:
-        names = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
-        english = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-        bad(f"sesi pertama (start) jatuh pada hari {names[start.weekday()]}, bukan salah satu dari days",
-            f"the first session (start) is on a {english[start.weekday()]}, not one of the days", raw.line_of("days"))
+        bad(Msg("sesi pertama (start) jatuh pada hari {day}, bukan salah satu dari days", day=Msg(DAY_NAMES[start.weekday()])),
+            raw.line_of("days"))
         return None
     return RepeatRule(FREQUENCIES[every], interval, count, until, tuple(weekdays))
 
 
-def spec_doc(*names) -> dict:
+DAY_NAMES = (N_("senin"), N_("selasa"), N_("rabu"), N_("kamis"), N_("jumat"), N_("sabtu"), N_("minggu"))
+
+
+def spec_doc(*names) -> Msg:
     specs = PROGRAM_FIELDS
     spec = None
     for name in names:
         spec = next(f for f in specs if f.name == name)
         specs = spec.children
-    return spec.doc
+    return Msg(spec.doc)

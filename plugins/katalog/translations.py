@@ -8,18 +8,16 @@ import sys
 from pelican.settings import read_settings
 
 from .catalog import load_catalog
+from .i18n import N_, translate
 from .messages import format_report
 
-WORDS = {
-    "id": ("Terjemahan per bahasa", "{done} dari {total} sudah ada", "Belum diterjemahkan (ditampilkan dalam bahasa utama):",
-           "Semua sudah diterjemahkan.", "program", "halaman"),
-    "en": ("Translations by language", "{done} of {total} done", "Not yet translated (shown in the main language):",
-           "Everything is translated.", "program", "page"),
-}
+WORDS = (N_("Terjemahan per bahasa"), N_("{done} dari {total} sudah ada"),
+         N_("Belum diterjemahkan (ditampilkan dalam bahasa utama):"), N_("Semua sudah diterjemahkan."),
+         N_("program"), N_("halaman"))
 
 
 def report(catalog, lang: str) -> str:
-    title, done_text, missing_text, complete, program_word, page_word = WORDS.get(lang, WORDS["id"])
+    title, done_text, missing_text, complete, program_word, page_word = (translate(w, lang) for w in WORDS)
     missing = catalog.missing_translations()
     total = len({p.key for p in catalog.programs}) + len({p.key for p in catalog.pages})
     lines = [title, ""]

@@ -1,0 +1,96 @@
+"""Translation of the build's own texts (content-check messages, guides' tables, reports) with gettext catalogs.
+
+The texts are written in Indonesian; plugins/katalog/locale/<lang>/LC_MESSAGES/katalog.po translates them.
+The .po files are read directly, so nothing needs compiling for these messages.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+LOCALE_DIR = Path(__file__).parent / "locale"
+DOMAIN = "katalog"
+SOURCE_LANG = "id"
+
+
+def N_(text: str) -> str:
+    """Marks a text for extraction; it is translated later, where it is shown."""
+    return text
+
+
+@lru_cache(maxsize=None)
+def _catalog(lang: str) -> dict[str, str]:
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not path.is_file():
+        return {}
+    with open(path, "rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+
+
+def translate(text: str, lang: str) -> str:
+    """The text in `lang` (a catalog's language, or a language whose base has one), else as written."""
+    if lang == SOURCE_LANG:
+        return text
+    table = _catalog(lang) or _catalog(lang.split("-")[0])
+    return table.get(text, text)
+
+
+class Msg:
+    """A translatable text and its placeholder values, turned into words only when shown in a language."""
+
+    def __init__(self, text: str, **params):
+        self.text = text
+        self.params = params
+
+    def render(self, lang: str) -> str:
+        values = {key: render(value, lang) for key, value in self.params.items()}
+        return translate(self.text, lang).format(**values)
+
+    def __repr__(self):
+        return f"Msg({self.text!r})"
+
+
+def render(value, lang: str):
+    return value.render(lang) if isinstance(value, Msg) else value
+
+
+def source_texts() -> set[str]:
+    """Every text of the build that needs translating: marked with N_ or Msg, or a field's documentation."""
+    from babel.messages.extract import extract_from_dir
+
+    from . import model
+
+    found = set()
+    here = Path(__file__).parent
+    for _, _, message, _, _ in extract_from_dir(str(here), [("**.py", "python")],
+                                                 keywords={"N_": None, "Msg": (1,)}):
+        found.add(message[0] if isinstance(message, tuple) else message)
+
+    def docs(fields):
+        for spec in fields:
+            found.add(spec.doc)
+            docs(spec.children)
+
+    docs(model.PROGRAM_FIELDS + model.PAGE_FIELDS + model.PROGRAM_TRANSLATION_FIELDS
+         + model.PAGE_TRANSLATION_FIELDS + model.LISTED_SESSION_FIELDS)
+    return found
+
+
+def write_template(path: Path = LOCALE_DIR / f"{DOMAIN}.pot") -> None:
+    """Writes the catalog template that `pybabel update -D katalog` merges into each language."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(project="Katalog Program Inklusif")
+    for text in sorted(source_texts()):
+        catalog.add(text, flags=("python-brace-format",) if "{" in text else ())
+    with open(path, "wb") as handle:
+        write_po(handle, catalog, omit_header=True, width=100)
+
+
+if __name__ == "__main__":
+    write_template()

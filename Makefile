@@ -14,7 +14,7 @@ TRANSLATIONS := theme/translations
 PYBABEL   := $(VENV)/bin/pybabel
 
 .PHONY: help venv test-venv html serve publish test check browser clean docs \
-        translations translations-extract translations-update translations-compile
+        translations translations-extract translations-update translations-compile axe audit
 
 help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
@@ -22,6 +22,7 @@ help:
 	@echo "make check    only check the content and report every problem"
 	@echo "make publish  build for hosting; needs SITEURL, e.g. SITEURL=https://name.github.io/katalog"
 	@echo "make test     run every test, browser tests included"
+	@echo "make audit SITE=folder     the accessibility gate over any folder of HTML, with reports in test-reports/"
 	@echo "make translations          list programs and pages not yet translated"
 	@echo "make translations-update   collect the theme's strings into theme/translations/*/messages.po"
 
@@ -86,7 +87,21 @@ publish: venv translations-compile
 browser:
 	@scripts/ensure-browser
 
-test: test-venv browser translations-compile
+# axe-core, pinned in tests/gate/package.json, installed from the npm registry.
+AXE := tests/gate/node_modules/axe-core/axe.min.js
+$(AXE): tests/gate/package.json tests/gate/package-lock.json
+	@scripts/ensure-node
+	npm ci --prefix tests/gate --no-audit --no-fund --silent
+	@touch $@
+axe: $(AXE)
+
+# The accessibility gate over any folder of built HTML: make audit SITE=output
+SITE    ?= $(OUTPUT)
+REPORTS ?= test-reports
+audit: test-venv browser axe
+	PYTHONPATH=tests $(PY) -m gate $(SITE) --reports $(REPORTS)
+
+test: test-venv browser axe translations-compile
 	$(PY) -m pytest $(PYTESTOPTS)
 
 clean:

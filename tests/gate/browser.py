@@ -1,4 +1,4 @@
-"""Headless Chromium, a local web server for a built site, and axe-core, for the browser tests."""
+"""Headless Chromium, a local web server for a folder of pages, and the pinned axe-core engine."""
 
 from __future__ import annotations
 
@@ -17,6 +17,18 @@ from selenium.webdriver.chrome.service import Service
 
 # The WCAG 2.2 AA rule set; a plain axe.run() leaves out the 2.2 rules such as target size.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+# axe-core from npm, pinned in tests/gate/package.json and installed by `make test` / `make audit` (npm ci).
+AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_script() -> Path:
+    if not AXE_SCRIPT.is_file():
+        raise RuntimeError(f"{AXE_SCRIPT} is missing: run `make test` or `npm ci --prefix tests/gate`.")
+    return AXE_SCRIPT
+
+
+def axe_version() -> str:
+    return json.loads((AXE_SCRIPT.parent / "package.json").read_text(encoding="utf-8"))["version"]
 
 
 def chromium_paths() -> tuple[str | None, str | None]:
@@ -63,11 +75,14 @@ class SiteServer:
         self.httpd.server_close()
 
 
-def axe_results(driver, url: str) -> dict:
-    driver.get(url)
-    axe = Axe(driver)
+def axe_results(driver, url: str | None = None) -> dict:
+    """axe-core's violations and incomplete results for a page (loaded first when a url is given)."""
+    if url:
+        driver.get(url)
+    axe = Axe(driver, script_url=str(axe_script()))
     axe.inject()
-    return axe.run(options=json.dumps({"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}))
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations", "incomplete"]}
+    return axe.run(options=json.dumps(options))
 
 
 def describe(url: str, violations: list[dict]) -> str:

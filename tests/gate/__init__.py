@@ -1,0 +1,1 @@
+"""The accessibility gate: axe-core and our own browser checks over any folder of built HTML pages."""

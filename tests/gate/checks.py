@@ -1,0 +1,214 @@
+"""Browser checks beyond axe: reflow, text spacing, keyboard walk and focus, skip link, link text, JavaScript off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One barrier one of our checks found on a page."""
+
+    check: str
+    message: str
+    target: str = ""
+
+
+# A CSS path for an element, short enough to read in a report.
+_DESCRIBE = """
+window.__gateDescribe = function (el) {
+  if (!el || el.nodeType !== 1) return String(el);
+  const parts = [];
+  while (el && el.nodeType === 1 && parts.length < 4) {
+    let part = el.localName;
+    if (el.id) { parts.unshift(part + '#' + el.id); break; }
+    if (el.classList.length) part += '.' + Array.from(el.classList).slice(0, 2).join('.');
+    parts.unshift(part);
+    el = el.parentElement;
+  }
+  return parts.join(' > ');
+};
+"""
+
+
+def reflow(driver, width: int = 320) -> list[Finding]:
+    """WCAG 1.4.10: at 320 CSS pixels nothing may need horizontal scrolling."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        found = driver.execute_script(_DESCRIBE + """
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width + 1) return [];
+          const wide = [];
+          for (const el of document.querySelectorAll('body *')) {
+            const r = el.getBoundingClientRect();
+            if (r.width && r.right > width + 1 && getComputedStyle(el).position !== 'fixed') wide.push(__gateDescribe(el));
+            if (wide.length >= 3) break;
+          }
+          return [[document.documentElement.scrollWidth, wide.join(' | ')]];
+        """, )
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    return [Finding("reflow", f"the page is {scroll_width}px wide at {width}px and scrolls sideways", target)
+            for scroll_width, target in found]
+
+
+def text_spacing(driver) -> list[Finding]:
+    """WCAG 1.4.12: with the text-spacing override, no text may be cut off."""
+    found = driver.execute_script(_DESCRIBE + """
+      const style = document.createElement('style');
+      style.textContent = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important;'
+        + ' word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+      document.head.appendChild(style);
+      const clipped = [];
+      for (const el of document.querySelectorAll('body *')) {
+        if (!el.textContent.trim()) continue;
+        const cs = getComputedStyle(el);
+        if (el.clientWidth <= 1 || el.clientHeight <= 1) continue;  // visually hidden on purpose
+        const cutX = ['hidden', 'clip'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 1;
+        const cutY = ['hidden', 'clip'].includes(cs.overflowY) && el.scrollHeight > el.clientHeight + 1;
+        if (cutX || cutY) clipped.push(__gateDescribe(el));
+      }
+      style.remove();
+      return clipped.slice(0, 5);
+    """)
+    return [Finding("text-spacing", "text is cut off when line, letter and word spacing are increased", target)
+            for target in found]
+
+
+_FOCUS_STATE = _DESCRIBE + """
+  const el = document.activeElement;
+  if (!el || el === document.body || el === document.documentElement) return null;
+  if (!el.dataset.gateStop) el.dataset.gateStop = String(Object.keys(window.__gateStops = window.__gateStops || {}).length);
+  window.__gateStops[el.dataset.gateStop] = true;
+  const r = el.getBoundingClientRect();
+  const cs = getComputedStyle(el);
+  const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 1;
+  const shadow = !!cs.boxShadow && cs.boxShadow !== 'none';
+  function luminance(color) {
+    const m = color.match(/[\\d.]+/g); if (!m) return null;
+    const [r, g, b] = m.slice(0, 3).map(v => { v = v / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  }
+  function background(node) {
+    while (node && node.nodeType === 1) {
+      const bg = getComputedStyle(node).backgroundColor;
+      if (bg && !bg.startsWith('rgba(0, 0, 0, 0)') && bg !== 'transparent') return bg;
+      node = node.parentElement;
+    }
+    return 'rgb(255, 255, 255)';
+  }
+  let contrast = null;
+  if (outline) {
+    const a = luminance(cs.outlineColor), b = luminance(background(el.parentElement));
+    if (a !== null && b !== null) contrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const covered = !!hit && !(hit === el || el.contains(hit) || hit.contains(el));
+  const offscreen = r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth;
+  return {id: el.dataset.gateStop, what: __gateDescribe(el), href: el.getAttribute('href'),
+          outline, shadow, contrast, covered, offscreen, inMain: !!el.closest('main')};
+"""
+
+_FOCUSABLE_COUNT = """
+  const all = document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex]');
+  return Array.from(all).filter(el => el.tabIndex >= 0 && !el.disabled && el.getClientRects().length
+                                      && getComputedStyle(el).visibility !== 'hidden').length;
+"""
+
+
+def press(driver, key) -> None:
+    # An ActionChains forgets its actions once performed: build one per key press.
+    ActionChains(driver).send_keys(key).perform()
+
+
+def keyboard(driver, url: str) -> list[Finding]:
+    """A full Tab walk: skip link first and landing in main, focus always visible and unobscured, no trap."""
+    findings = []
+    driver.get(url)
+    expected = driver.execute_script(_FOCUSABLE_COUNT)
+    press(driver, Keys.TAB)
+    first = driver.execute_script(_FOCUS_STATE)
+    if not first or not (first["href"] or "").startswith("#"):
+        findings.append(Finding("skip-link", "the first Tab stop is not a skip link", first["what"] if first else ""))
+    else:
+        target = driver.execute_script("return document.getElementById(arguments[0].slice(1)) ? true : false;",
+                                       first["href"])
+        press(driver, Keys.ENTER)
+        landed = driver.execute_script(
+            "const t = document.getElementById(location.hash.slice(1)); const a = document.activeElement;"
+            "return !!t && (t.closest('main') !== null || t.querySelector('main') !== null)"
+            " && (a === t || t.contains(a) || a === document.body);")
+        if not target or not landed:
+            findings.append(Finding("skip-link", f"the skip link {first['href']} does not lead into main", first["what"]))
+        driver.get("about:blank")  # a real reload: from url#main to url would only move to the fragment
+        driver.get(url)
+        press(driver, Keys.TAB)
+    seen: list[str] = []
+    for _ in range(expected + 3):
+        state = driver.execute_script(_FOCUS_STATE)
+        if state is None:
+            break  # focus left the page: the walk went all the way round
+        if seen and state["id"] == seen[-1]:
+            findings.append(Finding("focus-trap", "Tab does not move focus on from here", state["what"]))
+            break
+        if state["id"] in seen:
+            break
+        seen.append(state["id"])
+        if not (state["outline"] or state["shadow"]):
+            findings.append(Finding("focus-visible", "the focused element shows no focus indicator", state["what"]))
+        elif state["outline"] and state["contrast"] is not None and state["contrast"] < 3 and not state["shadow"]:
+            findings.append(Finding("focus-visible", f"the focus outline has a contrast of {state['contrast']:.1f}:1, "
+                                    "below 3:1", state["what"]))
+        if state["covered"] or state["offscreen"]:
+            findings.append(Finding("focus-obscured", "the focused element is hidden behind something or off screen",
+                                    state["what"]))
+        press(driver, Keys.TAB)
+    if len(seen) < expected and not any(f.check == "focus-trap" for f in findings):
+        findings.append(Finding("focus-trap", f"Tab reached {len(seen)} of {expected} focusable elements"))
+    return findings
+
+
+# Link texts that say nothing about where they lead, in the catalog's languages.
+VAGUE_LINK_TEXTS = {
+    "klik di sini", "klik disini", "di sini", "disini", "selengkapnya", "baca selengkapnya", "lihat", "tautan",
+    "click here", "here", "read more", "more", "link", "this page",
+    "klik ing kene", "ing kene", "kene", "luwih jangkep",
+}
+
+
+def link_text(driver) -> list[Finding]:
+    """WCAG 2.4.4: a link's text must say where it leads, not just "click here"."""
+    names = driver.execute_script(_DESCRIBE + """
+      return Array.from(document.querySelectorAll('a[href]')).map(a =>
+        [(a.getAttribute('aria-label') || a.textContent || '').trim().toLowerCase().replace(/[.!:]+$/, ''),
+         __gateDescribe(a)]);
+    """)
+    return [Finding("link-text", f"the link text \u201c{name}\u201d does not say where it leads", target)
+            for name, target in names if name in VAGUE_LINK_TEXTS]
+
+
+def _text_length(driver) -> int:
+    nodes = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
+    return sum(len(str(n.get("name", {}).get("value", ""))) for n in nodes
+               if n.get("role", {}).get("value") == "StaticText" and not n.get("ignored"))
+
+
+def without_javascript(driver, url: str) -> list[Finding]:
+    """The page must read in full with JavaScript off: compare what the accessibility tree holds."""
+    with_js = _text_length(driver)
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(url)
+        without = _text_length(driver)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    if with_js and without < 0.9 * with_js:
+        return [Finding("javascript-off", f"with JavaScript off the page has {without} characters of text "
+                        f"instead of {with_js}")]
+    return []

@@ -14,7 +14,7 @@ TRANSLATIONS := theme/translations
 PYBABEL   := $(VENV)/bin/pybabel
 
 .PHONY: help venv test-venv html serve publish test check browser clean docs \
-        translations translations-extract translations-update translations-compile axe audit
+        translations translations-extract translations-update translations-compile axe audit outline
 
 help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
@@ -94,6 +94,10 @@ $(AXE): tests/gate/package.json tests/gate/package-lock.json
 	npm ci --prefix tests/gate --no-audit --no-fund --silent
 	@touch $@
 axe: $(AXE)
+
+# What a screen reader gets from one page: make outline PAGE=output/index.html
+outline: test-venv browser
+	@PYTHONPATH=tests $(PY) -m gate.outline $(PAGE)
 
 # The accessibility gate over any folder of built HTML: make audit SITE=output
 SITE    ?= $(OUTPUT)

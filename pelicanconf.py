@@ -28,6 +28,9 @@ I18N_SUBSITES = {
 }
 I18N_TEMPLATES_LANG = "id"
 KATALOG_TIMEZONE = "Asia/Jakarta"
+# Help in the same place on every page: the library's own contact.
+KATALOG_HELP = {"whatsapp": "0812-3301-4455", "phone": "(0333) 421 876",
+                "email": "layanan@perpus-duapesisir.example.id"}
 
 PLUGIN_PATHS = [PLUGINS_DIR]
 PLUGINS = ["pelican.plugins.i18n_subsites", "katalog_content", "katalog_listings", "katalog_format"]

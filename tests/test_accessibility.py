@@ -28,6 +28,27 @@ def test_the_whole_sample_passes_the_gate(built_site, tmp_path):
     assert (tmp_path / "accessibility-report.html").is_file()
 
 
+@pytest.mark.parametrize("features", [
+    [{"name": "prefers-color-scheme", "value": "dark"}],
+    [{"name": "prefers-contrast", "value": "more"}],
+    [{"name": "prefers-contrast", "value": "more"}, {"name": "prefers-color-scheme", "value": "dark"}],
+])
+def test_colours_pass_in_dark_and_more_contrast_modes(driver, built_site, features):
+    pages = ["", "program/", "program/bahasa-isyarat-dasar/", "agenda/", "lokasi/cabang-gilimanuk/"]
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+    failures = []
+    try:
+        with SiteServer(built_site) as server:
+            for lang in ("", "en/", "jv/"):
+                for page in pages:
+                    violations = axe_results(driver, f"{server.url}/{lang}{page}")["violations"]
+                    if violations:
+                        failures.append(describe(lang + page, violations))
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert not failures, "\n".join(failures)
+
+
 @pytest.fixture(scope="module")
 def driver():
     browser = new_driver()

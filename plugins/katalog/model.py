@@ -274,6 +274,21 @@ class Page:
     lines: dict = field(default_factory=dict)
 
 
+def parse_phone(text: str) -> Phone | None:
+    """An Indonesian phone number as written, with its international form for tel: and WhatsApp links."""
+    text = str(text).strip()
+    if not re.fullmatch(r"\+?[\d\s().-]+", text):
+        return None
+    digits = re.sub(r"\D", "", text)
+    if text.startswith("+") or digits.startswith("62"):
+        number = "+" + digits
+    elif digits.startswith("0"):
+        number = "+62" + digits[1:]
+    else:
+        return None
+    return Phone(text, number) if 10 <= len(number) <= 16 else None
+
+
 def suggest(value: str, choices) -> str | None:
     found = difflib.get_close_matches(str(value).lower(), [str(c) for c in choices], n=1, cutoff=0.5)
     return found[0] if found else None
@@ -502,21 +517,10 @@ class Parser:
     def kind_phone(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
             return None
-        text = raw.strip()
-        if re.fullmatch(r"\+?[\d\s().-]+", text):
-            digits = re.sub(r"\D", "", text)
-            if text.startswith("+"):
-                number = "+" + digits
-            elif digits.startswith("62"):
-                number = "+" + digits
-            elif digits.startswith("0"):
-                number = "+62" + digits[1:]
-            else:
-                number = ""
-            if 10 <= len(number) <= 16:
-                return Phone(text, number)
-        self.problem(raw.line, path, "bad_phone", value=raw)
-        return None
+        phone = parse_phone(raw)
+        if phone is None:
+            self.problem(raw.line, path, "bad_phone", value=raw)
+        return phone
 
     def kind_url(self, raw, spec, path, line):
         if self.shape(raw, Text, spec, path, line) and URL.match(raw.strip()):

@@ -31,6 +31,9 @@ DEFAULTS = {
     "KATALOG_PAGE_SIZE": 12,
     # Sessions per page of the agenda.
     "KATALOG_AGENDA_PAGE_SIZE": 30,
+    # The library's own contact, shown as help in the same place on every page:
+    # {"whatsapp": "0812-...", "phone": "(0333) ...", "email": "..."}; any may be left out. None: no help block.
+    "KATALOG_HELP": None,
     # How many upcoming programs the home page shows.
     "KATALOG_HOME_UPCOMING": 6,
     # URL words for the listings; the same in every language so that addresses stay stable.

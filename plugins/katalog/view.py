@@ -35,6 +35,15 @@ class CatalogView:
         entry = self.entry(vocabulary, code)
         return entry.label.lang_of(self.lang, self._fallbacks()) if entry else self.lang
 
+    def help(self) -> dict:
+        """The library's contact for the help block: phone numbers ready for links."""
+        from .model import parse_phone
+
+        given = self.settings.get("KATALOG_HELP") or {}
+        return {"whatsapp": parse_phone(given["whatsapp"]) if given.get("whatsapp") else None,
+                "phone": parse_phone(given["phone"]) if given.get("phone") else None,
+                "email": given.get("email")}
+
     def own_name(self, lang: str) -> str:
         """A language's name in that language, for the language switcher."""
         entry = self.entry("languages", lang)

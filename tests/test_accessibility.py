@@ -80,6 +80,7 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
     ("no-focus-style.html", "focus-visible", lambda d, url: checks.keyboard(d, url)),
     ("skip-link-to-nowhere.html", "skip-link", lambda d, url: checks.keyboard(d, url)),
     ("focus-trap.html", "focus-trap", lambda d, url: checks.keyboard(d, url)),
+    ("low-contrast-on-focus.html", "focus-contrast", lambda d, url: checks.keyboard(d, url)),
     ("horizontal-scroll.html", "reflow", lambda d, url: (d.get(url), checks.reflow(d))[1]),
     ("text-spacing-clipped.html", "text-spacing", lambda d, url: (d.get(url), checks.text_spacing(d))[1]),
     ("vague-link-text.html", "link-text", lambda d, url: (d.get(url), checks.link_text(d))[1]),
@@ -88,6 +89,35 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
 def test_our_checks_flag_each_deliberately_broken_page(driver, broken_url, page, check, run):
     findings = run(driver, f"{broken_url}/{page}")
     assert check in {f.check for f in findings}, findings
+
+
+def test_print_hides_navigation_and_shows_where_links_lead(driver, built_site):
+    with SiteServer(built_site) as server:
+        driver.get(f"{server.url}/program/menulis-cv/")
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+        try:
+            shown = driver.execute_script("""
+              const nav = getComputedStyle(document.querySelector('nav.site-nav')).display;
+              const form = document.querySelector('a[href^="https://forms"]');
+              return [nav, getComputedStyle(form, '::after').content, form.href];""")
+        finally:
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    nav, after, href = shown
+    assert nav == "none"
+    assert href in after
+
+
+def test_an_unreviewed_incomplete_result_fails_until_it_is_allowed():
+    from gate.run import PageResult, is_allowed
+
+    allowlist = [{"rule": "color-contrast", "target": r"^\.hero", "reason": "text over a photo, checked by hand"}]
+    assert is_allowed("color-contrast", ".hero > p", allowlist)
+    assert not is_allowed("color-contrast", "main > p", allowlist)
+    assert not is_allowed("aria-valid-attr-value", ".hero > p", allowlist)
+    page = PageResult("/", incomplete=[{"rule": "color-contrast", "target": "main > p", "allowed": False}])
+    assert page.failed
+    page.incomplete[0]["allowed"] = True
+    assert not page.failed
 
 
 def test_titles_and_navigation_are_checked_across_pages(tmp_path):

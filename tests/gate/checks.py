@@ -106,13 +106,19 @@ _FOCUS_STATE = _DESCRIBE + """
     const a = luminance(cs.outlineColor), b = luminance(background(el.parentElement));
     if (a !== null && b !== null) contrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   }
+  let textContrast = null;
+  if (el.textContent.trim()) {
+    const own = cs.backgroundColor && !cs.backgroundColor.startsWith('rgba(0, 0, 0, 0)') ? cs.backgroundColor : background(el);
+    const a = luminance(cs.color), b = luminance(own);
+    if (a !== null && b !== null) textContrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  }
   const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
   const hit = document.elementFromPoint(x, y);
   const covered = !!hit && !(hit === el || el.contains(hit) || hit.contains(el));
   const offscreen = r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth;
   return {id: el.dataset.gateStop, what: __gateDescribe(el), href: el.getAttribute('href'),
-          outline, shadow, contrast, covered, offscreen, inMain: !!el.closest('main')};
+          outline, shadow, contrast, textContrast, covered, offscreen, inMain: !!el.closest('main')};
 """
 
 _FOCUSABLE_COUNT = """
@@ -165,6 +171,9 @@ def keyboard(driver, url: str) -> list[Finding]:
         elif state["outline"] and state["contrast"] is not None and state["contrast"] < 3 and not state["shadow"]:
             findings.append(Finding("focus-visible", f"the focus outline has a contrast of {state['contrast']:.1f}:1, "
                                     "below 3:1", state["what"]))
+        if state["textContrast"] is not None and state["textContrast"] < 4.5:
+            findings.append(Finding("focus-contrast", f"focused text has a contrast of {state['textContrast']:.1f}:1, "
+                                    "below 4.5:1", state["what"]))
         if state["covered"] or state["offscreen"]:
             findings.append(Finding("focus-obscured", "the focused element is hidden behind something or off screen",
                                     state["what"]))

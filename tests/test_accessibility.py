@@ -120,6 +120,19 @@ def test_an_unreviewed_incomplete_result_fails_until_it_is_allowed():
     assert not page.failed
 
 
+def test_keyboard_sample_takes_one_page_of_each_kind_in_each_language(built_site):
+    from gate.browser import page_urls
+    from gate.run import template_sample
+
+    sample = template_sample(built_site, page_urls(built_site))
+    for prefix in ("/", "/en/", "/jv/"):
+        ours = {url for url in sample if url.startswith(prefix) and (prefix != "/" or not url.startswith(("/en/", "/jv/")))}
+        assert prefix in ours
+        assert sum(url.startswith(prefix + "program/") and url.count("/") == (4 if prefix != "/" else 3) for url in ours) == 1
+        for kind in ("agenda/", "kategori/", "lokasi/", "program/", "cara-mendaftar/"):
+            assert prefix + kind in ours, (prefix, kind)
+
+
 def test_titles_and_navigation_are_checked_across_pages(tmp_path):
     for name, nav in (("a", "<a href='/'>Beranda</a><a href='/agenda/'>Agenda</a>"),
                       ("b", "<a href='/'>Beranda</a><a href='/agenda/'>Agenda</a>"),

@@ -48,10 +48,12 @@ def template_sample(site: Path, urls: list[str]) -> set[str]:
     chosen: dict[tuple, str] = {}
     for url in urls:
         parts = [p for p in url.strip("/").split("/") if p]
-        lang = BeautifulSoup((site / url.strip("/") / "index.html" if url.endswith("/") else site / url.strip("/"))
+        root = BeautifulSoup((site / url.strip("/") / "index.html" if url.endswith("/") else site / url.strip("/"))
                              .read_text(encoding="utf-8", errors="replace")[:2000], "html.parser").html
-        key = ((lang.get("lang") if lang else ""), parts[:1] if len(parts) > 1 else parts, len(parts))
-        key = (key[0], tuple(p for p in key[1] if len(p) > 3), key[2])
+        lang = root.get("lang", "") if root else ""
+        if parts and parts[0] == lang:
+            parts = parts[1:]  # a language sub-site's prefix, as in /en/program/...
+        key = (lang, parts[0] if len(parts) > 1 else "/".join(parts), len(parts))
         chosen.setdefault(key, url)
     return set(chosen.values())
 

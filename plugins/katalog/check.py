@@ -4,26 +4,32 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 
 from pelican.settings import read_settings
 
-from .catalog import load_catalog
+from .catalog import Catalog, load_catalog
 from .messages import format_report, frame
 
 
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def run(argv, description: str, action: Callable[[Catalog, str], str]) -> int:
+    """Loads the catalog named on the command line; prints its problems, or what `action` makes of it."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("content", nargs="?", default="content")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
-    settings = read_settings(args.settings)
-    catalog = load_catalog(args.content, settings)
+    catalog = load_catalog(args.content, read_settings(args.settings))
     lang = catalog.settings["KATALOG_MESSAGE_LANG"]
     if catalog.problems:
         sys.stderr.write(format_report(catalog.problems, lang))
         return 1
-    print(frame("ok", lang, programs=len(catalog.programs), pages=len(catalog.pages)))
+    sys.stdout.write(action(catalog, lang))
     return 0
+
+
+def main(argv=None) -> int:
+    return run(argv, __doc__, lambda catalog, lang: frame("ok", lang, programs=len(catalog.programs),
+                                                          pages=len(catalog.pages)) + "\n")
 
 
 if __name__ == "__main__":

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from pelican.settings import read_settings
-
-from .catalog import load_catalog
+from .check import run
 from .i18n import N_, translate
-from .messages import format_report
 
 WORDS = (N_("Terjemahan per bahasa"), N_("{done} dari {total} sudah ada"),
          N_("Belum diterjemahkan (ditampilkan dalam bahasa utama):"), N_("Semua sudah diterjemahkan."),
@@ -34,18 +30,7 @@ def report(catalog, lang: str) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("content", nargs="?", default="content")
-    parser.add_argument("-s", "--settings", default="pelicanconf.py")
-    args = parser.parse_args(argv)
-    settings = read_settings(args.settings)
-    catalog = load_catalog(args.content, settings)
-    lang = catalog.settings["KATALOG_MESSAGE_LANG"]
-    if catalog.problems:
-        sys.stderr.write(format_report(catalog.problems, lang))
-        return 1
-    sys.stdout.write(report(catalog, lang))
-    return 0
+    return run(argv, __doc__, report)
 
 
 if __name__ == "__main__":

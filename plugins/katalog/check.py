@@ -28,8 +28,9 @@ def run(argv, description: str, action: Callable[[Catalog, str], str]) -> int:
 
 
 def main(argv=None) -> int:
-    return run(argv, __doc__, lambda catalog, lang: frame("ok", lang, programs=len(catalog.programs),
-                                                          pages=len(catalog.pages)) + "\n")
+    # Count programs and pages, not their language versions.
+    return run(argv, __doc__, lambda catalog, lang: frame("ok", lang, programs=len({p.key for p in catalog.programs}),
+                                                          pages=len({p.key for p in catalog.pages})) + "\n")
 
 
 if __name__ == "__main__":

@@ -19,13 +19,6 @@ class Localized(dict):
                 return self[candidate]
         return next(iter(self.values()), "")
 
-    def lang_of(self, lang: str, fallbacks: tuple[str, ...] = ()) -> str:
-        """The language the text for `lang` is actually in."""
-        for candidate in (lang, *fallbacks):
-            if self.get(candidate):
-                return candidate
-        return next(iter(self), lang)
-
 
 # Each data file: what it holds, its file name, and what its entries carry.
 VOCABULARIES = {

@@ -46,10 +46,6 @@ def day_full(moment, lang: str) -> str:
     return format_date(moment, "full", locale=babel_locale(lang))
 
 
-def day_short(moment, lang: str) -> str:
-    return format_date(moment, "medium", locale=babel_locale(lang))
-
-
 def clock(moment: datetime, lang: str, with_zone: bool = True) -> str:
     text = format_time(moment, _clock_pattern(lang), locale=babel_locale(lang))
     return f"{text} {zone_abbreviation(moment)}" if with_zone else text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .data import localized
 from .listings import FACETS, effective_features, next_start
 from .model import Program
 
@@ -29,11 +30,6 @@ class CatalogView:
     def label(self, vocabulary: str, code: str) -> str:
         entry = self.entry(vocabulary, code)
         return entry.label.get_text(self.lang, self._fallbacks()) if entry else code
-
-    def label_lang(self, vocabulary: str, code: str) -> str:
-        """The language the label is actually written in (for lang attributes on fallbacks)."""
-        entry = self.entry(vocabulary, code)
-        return entry.label.lang_of(self.lang, self._fallbacks()) if entry else self.lang
 
     def help(self) -> dict:
         """The library's contact for the help block: phone numbers ready for links."""
@@ -63,7 +59,6 @@ class CatalogView:
         entry = self.entry(vocabulary, code)
         value = entry.details.get(name) if entry else None
         if isinstance(value, dict):
-            from .data import localized
             return localized(value, self.main_lang).get_text(self.lang, self._fallbacks())
         return str(value) if value is not None else ""
 

@@ -341,3 +341,10 @@ def test_translation_report_lists_what_is_missing(content):
     assert "- program kelas-dua: kelas-dua/en.md" in text
     assert "jv: 0 dari 2 sudah ada" in text
     assert "id: 2 dari 2 sudah ada\n  Semua sudah diterjemahkan." in text
+
+
+def test_a_mistake_in_the_main_file_is_reported_once_not_again_for_its_translations(content):
+    content.program("kelas-uji", VALID_PROGRAM.replace("category: literasi-digital", "category: literasi-digitl"))
+    content.program("kelas-uji", TRANSLATION, lang="en")
+    problem = only_problem(content.load())
+    assert problem.path.endswith("programs/kelas-uji/id.md") and problem.field == "category"

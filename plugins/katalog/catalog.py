@@ -135,7 +135,9 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
         main_item = next((item for item in items if item.key == key), None)
         if main_item is None:
             main_file = f"{key}/{catalog.settings['KATALOG_MAIN_LANG']}.md"
-            catalog.problems.append(Problem(source, 1, None, "no_main_version", {"detail": main_file}))
+            if not (folder / main_file).is_file():
+                catalog.problems.append(Problem(source, 1, None, "no_main_version", {"detail": main_file}))
+            # Otherwise the main file has problems of its own, already reported; this one waits for it.
             return None
         translation_of = _all_names(PROGRAM_FIELDS if isinstance(main_item, Program) else PAGE_FIELDS)
     parser = Parser(source, catalog.vocabularies, catalog.settings, catalog.problems,

@@ -90,7 +90,7 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
             if _file_lang(path, ks) == main:
                 item = _load_item(path, folder, catalog, declared, build)
             else:
-                item = _load_item(path, folder, catalog, translated, _translation, items=items)
+                item = _load_item(path, folder, catalog, translated, build, items=items)
             if item:
                 items.append(item)
     _check_duplicates(catalog)
@@ -111,6 +111,7 @@ def _file_lang(path: Path, ks: dict) -> str:
 
 
 def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, items=None):
+    """One file: a main-language version built by `build`, or (given the main versions in `items`) a translation."""
     source = shown_path(path)
     try:
         document = read_document(path.read_bytes())

@@ -75,7 +75,6 @@ class CatalogReader(MarkdownReader):
             "lang": lang,
             "content_lang": item.lang,
             "fallback": item.lang != lang,
-            "available_langs": sorted(catalog.versions(item)),
             "summary": item.summary,
         }
         if isinstance(item, Program):

@@ -9,7 +9,7 @@ from katalog import formatting
 
 
 def _lang(context) -> str:
-    return context.get("page_lang") or context.get("DEFAULT_LANG") or "id"
+    return context.get("DEFAULT_LANG") or "id"
 
 
 def _filter(function):

@@ -59,29 +59,26 @@ translations-compile: venv
 translations: venv
 	PYTHONPATH=plugins $(PY) -m katalog.translations $(CONTENT) -s pelicanconf.py
 
-# Build into a fresh folder and swap it in only when the build succeeded.
+# Every build goes into $(OUTPUT).new and is swapped in only when it succeeded (plugins/katalog/build.py):
+# a content problem prints the report, a fault in the generator one paragraph (details in $(OUTPUT).error.log,
+# or on screen with PELICANOPTS=--debug), and $(OUTPUT)/ stays as it was.
+BUILD := PYTHONPATH=plugins $(PY) -m katalog.build
+
 html: venv translations-compile
-	@rm -rf $(OUTPUT).new
-	@$(PELICAN) $(CONTENT) -o $(OUTPUT).new -s pelicanconf.py --fatal warnings $(PELICANOPTS) \
-	  || { rm -rf $(OUTPUT).new; echo "The build failed; $(OUTPUT)/ was left as it was."; exit 1; }
-	@rm -rf $(OUTPUT).old; [ ! -d $(OUTPUT) ] || mv $(OUTPUT) $(OUTPUT).old
-	@mv $(OUTPUT).new $(OUTPUT); rm -rf $(OUTPUT).old
+	@$(BUILD) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --fatal warnings $(PELICANOPTS)
 	@echo "Built $(OUTPUT)/"
 
 check: venv
-	PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
+	@PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
 
-serve: html
-	$(PELICAN) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --autoreload --listen \
+# Serves the last good build and rebuilds on every change; a bad save shows the report and keeps serving.
+serve: venv translations-compile
+	@PYTHONPATH=plugins $(PY) -m katalog.serve $(CONTENT) -o $(OUTPUT) -s pelicanconf.py \
 	  --bind $(HOST) --port $(PORT) $(PELICANOPTS)
 
 publish: venv translations-compile
 	@[ -n "$(SITEURL)" ] || { echo "Set SITEURL to the address the site will live at, e.g. make publish SITEURL=https://name.github.io/katalog"; exit 2; }
-	@rm -rf $(OUTPUT).new
-	@SITEURL="$(SITEURL)" $(PELICAN) $(CONTENT) -o $(OUTPUT).new -s publishconf.py --fatal warnings $(PELICANOPTS) \
-	  || { rm -rf $(OUTPUT).new; echo "The build failed; $(OUTPUT)/ was left as it was."; exit 1; }
-	@rm -rf $(OUTPUT).old; [ ! -d $(OUTPUT) ] || mv $(OUTPUT) $(OUTPUT).old
-	@mv $(OUTPUT).new $(OUTPUT); rm -rf $(OUTPUT).old
+	@SITEURL="$(SITEURL)" $(BUILD) $(CONTENT) -o $(OUTPUT) -s publishconf.py --fatal warnings $(PELICANOPTS)
 	@echo "Built $(OUTPUT)/ for $(SITEURL)"
 
 browser:
@@ -109,7 +106,7 @@ test: test-venv browser axe translations-compile
 	$(PY) -m pytest $(PYTESTOPTS)
 
 clean:
-	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache
+	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).error.log cache
 
 docs: venv
 	PYTHONPATH=plugins $(PY) -m katalog.docs

@@ -43,11 +43,15 @@ STATIC_PATHS = ["images"]
 ARTICLE_EXCLUDES = []
 PAGE_EXCLUDES = []
 
-# Markdown as Pelican sets it up, plus [phrase]{jv} for a phrase in another language.
+# Markdown for descriptions: tables (aligned cells get a class, not a style), definition lists,
+# abbreviations, fenced code, and [phrase]{jv} for a phrase in another language. What the HTML may
+# then hold is decided by plugins/katalog/description.py (see docs/panduan.md, "Deskripsi").
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
-        "markdown.extensions.meta": {},
+        "markdown.extensions.tables": {"use_align_attribute": True},
+        "markdown.extensions.def_list": {},
+        "markdown.extensions.abbr": {},
+        "markdown.extensions.fenced_code": {},
         "katalog.language_of_parts": {},
     },
     "output_format": "html5",

@@ -118,13 +118,18 @@ def compile_catalogs(translations: Path) -> None:
             write_mo(handle, catalog)
 
 
-def run_pelican(content_dir: Path, output_dir: Path, *extra: str, env: dict | None = None):
-    """Runs the real pelican command the Makefile runs, and returns the finished process."""
-    pelican = Path(sys.executable).parent / "pelican"
-    command = [str(pelican), str(content_dir), "-o", str(output_dir), "-s", str(ROOT / "pelicanconf.py"),
-               "--fatal", "warnings", *extra]
-    environment = {**os.environ, "KATALOG_TODAY": TODAY, "COLUMNS": "200", **(env or {})}
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment, timeout=300)
+def run_pelican(content_dir: Path, output_dir: Path, *extra: str, env: dict | None = None, timeout: int = 300):
+    """Runs the build the way `make html` runs it (Pelican through katalog.build), and returns the finished process."""
+    command = [sys.executable, "-m", "katalog.build", str(content_dir), "-o", str(output_dir),
+               "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", *extra]
+    environment = {**os.environ, "KATALOG_TODAY": TODAY, "COLUMNS": "200", "PYTHONPATH": str(PLUGINS), **(env or {})}
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment, timeout=timeout)
+
+
+def assert_no_traceback(result) -> None:
+    """What a librarian sees never holds a Python traceback."""
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and 'File "/' not in output, output[-3000:]
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VALID_PROGRAM, line_of
+from conftest import VALID_PROGRAM, assert_no_traceback, line_of, run_pelican
+
+
+@pytest.fixture(autouse=True)
+def _built_the_way_a_librarian_builds(request):
+    """After each test, the same content through the real build: exit 1 on problems, never a traceback."""
+    yield
+    if "content" not in request.fixturenames:
+        return
+    content = request.getfixturevalue("content")
+    result = run_pelican(content.root, content.root.parent / "out")
+    assert_no_traceback(result)
+    problems = content.load().problems
+    assert result.returncode == (1 if problems else 0), result.stderr[-2000:]
+    if problems:
+        assert "Situs tidak dibangun:" in result.stderr
 
 
 def only_problem(catalog):

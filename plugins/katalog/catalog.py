@@ -8,10 +8,12 @@ from pathlib import Path
 
 import langcodes
 
+from . import description, files
 from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
 from .frontmatter import SourceError, read_document
 from .i18n import Msg
 from .language_of_parts import tags_in
+from .limits import DEFAULT_LIMITS, Limits
 from .messages import Problem
 from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS,
                     Accessibility, Page, Parser, Program, Registration, schedule_sessions, suggest)
@@ -26,6 +28,11 @@ class Catalog:
     programs: list[Program] = field(default_factory=list)
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Not stopping the build: what was removed from a description, and why.
+    warnings: list[Problem] = field(default_factory=list)
+    root: Path = Path(".")
+    limits: Limits = DEFAULT_LIMITS
+    markdown: dict = field(default_factory=dict)
     _by_source: dict | None = field(default=None, repr=False)
 
     def versions(self, item) -> dict[str, Program | Page]:
@@ -62,9 +69,7 @@ class Catalog:
         return self._by_source
 
 
-def shown_path(path: Path) -> str:
-    relative = os.path.relpath(path)
-    return relative if not relative.startswith("..") else str(path)
+shown_path = files.shown
 
 
 def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
@@ -72,21 +77,33 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     content_root = Path(content_root).resolve()
     ks = katalog_settings(settings)
     problems: list[Problem] = []
+    try:
+        limits = Limits.from_setting(ks["KATALOG_LIMITS"])
+    except (TypeError, ValueError) as error:
+        problems.append(Problem("KATALOG_LIMITS", None, None, "bad_setting", {"detail": str(error)}))
+        limits = DEFAULT_LIMITS
     main = ks["KATALOG_MAIN_LANG"]
+    # Nothing is read before the tree is known to hold only regular files and folders inside it.
+    files.check_tree(content_root, problems)
+    for folder in (ks["KATALOG_PROGRAM_DIR"], ks["KATALOG_PAGE_DIR"]):
+        files.check_folder_names(content_root / folder, problems)
+    files.check_images(content_root / ks["KATALOG_IMAGE_DIR"], limits, problems)
     data_dir = content_root / ks["KATALOG_DATA_DIR"]
     vocabularies = {name: load_vocabulary(name, data_dir / f"{name}.yaml", shown_path(data_dir / f"{name}.yaml"),
-                                          main, problems)
+                                          main, problems, limits)
                     for name in VOCABULARIES}
     _check_locations(vocabularies, problems)
     _check_languages(vocabularies, problems)
-    catalog = Catalog(ks, vocabularies, problems=problems)
+    catalog = Catalog(ks, vocabularies, problems=problems, root=content_root, limits=limits,
+                      markdown=settings.get("MARKDOWN") or {"output_format": "html5"})
 
     kinds = ((ks["KATALOG_PROGRAM_DIR"], catalog.programs, PROGRAM_FIELDS, _program, PROGRAM_TRANSLATION_FIELDS),
              (ks["KATALOG_PAGE_DIR"], catalog.pages, PAGE_FIELDS, _page, PAGE_TRANSLATION_FIELDS))
     for folder_name, items, declared, build, translated in kinds:
         folder = content_root / folder_name
         # Main-language files first: a translation takes its facts from one.
-        for path in sorted(folder.rglob("*.md"), key=lambda p: (_file_lang(p, ks) != main, p)):
+        sources = [p for p in files.regular_files(folder) if p.suffix == ".md"]
+        for path in sorted(sources, key=lambda p: (_file_lang(p, ks) != main, p)):
             if _file_lang(path, ks) == main:
                 item = _load_item(path, folder, catalog, declared, build)
             else:
@@ -113,8 +130,11 @@ def _file_lang(path: Path, ks: dict) -> str:
 def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, items=None):
     """One file: a main-language version built by `build`, or (given the main versions in `items`) a translation."""
     source = shown_path(path)
+    limits = catalog.limits
     try:
-        document = read_document(path.read_bytes())
+        if path.stat().st_size > 4 * (limits.front_matter_chars + limits.body_chars):  # UTF-8: at most 4 bytes a character
+            raise SourceError("file_too_long", 1, str(limits.front_matter_chars + limits.body_chars))
+        document = read_document(path.read_bytes(), limits)
     except SourceError as error:
         catalog.problems.append(Problem(source, error.line, None, error.code, {"detail": error.detail}))
         return None
@@ -143,6 +163,9 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
         translation_of = _all_names(PROGRAM_FIELDS if isinstance(main_item, Program) else PAGE_FIELDS)
     parser = Parser(source, catalog.vocabularies, catalog.settings, catalog.problems,
                     translation_of=translation_of, main_file=main_item.source if main_item else "")
+    for finding in document.findings:
+        parser.problem(finding.line, finding.field or None, "bad_character", value=finding.character.describe(),
+                       detail=finding.character.index + 1)
     values = parser.fields(document.meta, declared)
     lang = values.get("lang") or lang
     slug = values.get("slug") or (relative.parent.name if relative.parent != Path(".") else path.stem)
@@ -154,9 +177,17 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
         if not langcodes.tag_is_valid(tag):
             parser.problem(line, "description", "bad_language_of_part", value=tag,
                            suggestion=suggest(tag, catalog.vocabularies["languages"].entries))
+    rendered = description.render(document.body, document.body_line, catalog.markdown, catalog.root,
+                                  catalog.settings["KATALOG_IMAGE_DIR"], limits)
+    for finding in rendered.findings:
+        if finding.warning:
+            catalog.warnings.append(Problem(source, finding.line, "description", finding.code, finding.params, True))
+        else:
+            parser.problem(finding.line, "description", finding.code, **finding.params)
     if item is None or not parser.ok:
         return None
     item.source_path = str(path)
+    item.html = rendered.html
     return item
 
 
@@ -236,9 +267,15 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
 
     image = values.get("image")
     if image is not None:
-        content_root = _content_root(path, settings)
-        if not (content_root / image.src).is_file():
-            parser.problem(meta["image"].line_of("src"), "image.src", "image_missing_file", value=image.src)
+        src_line = meta["image"].line_of("src")
+        image_dir = settings["KATALOG_IMAGE_DIR"]
+        relative = description.image_path(image.src, image_dir)
+        if relative is None:
+            parser.problem(src_line, "image.src", "image_outside", value=image.src, detail=image_dir)
+        elif not (_content_root(path, settings) / relative).is_file():
+            parser.problem(src_line, "image.src", "image_missing_file", value=image.src)
+        else:
+            image = replace(image, src=relative)
 
     status = values.get("status")
     today = settings["KATALOG_TODAY"]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from pelican.settings import read_settings
 
 from .catalog import Catalog, load_catalog
-from .messages import format_report, frame
+from .failure import CONTENT_PROBLEM, INTERRUPTED, fault
+from .messages import format_report, format_warnings, frame
 
 
 def run(argv, description: str, action: Callable[[Catalog, str], str]) -> int:
@@ -17,14 +20,23 @@ def run(argv, description: str, action: Callable[[Catalog, str], str]) -> int:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("content", nargs="?", default="content")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("-D", "--debug", action="store_true", help="show the details of an internal fault")
     args = parser.parse_args(argv)
-    catalog = load_catalog(args.content, read_settings(args.settings))
-    lang = catalog.settings["KATALOG_MESSAGE_LANG"]
-    if catalog.problems:
-        sys.stderr.write(format_report(catalog.problems, lang))
-        return 1
-    sys.stdout.write(action(catalog, lang))
-    return 0
+    settings = read_settings(args.settings)
+    lang = settings.get("KATALOG_MESSAGE_LANG") or settings.get("DEFAULT_LANG") or "id"
+    try:
+        catalog = load_catalog(args.content, settings)
+        if catalog.warnings:
+            sys.stderr.write(format_warnings(catalog.warnings, lang) + "\n")
+        if catalog.problems:
+            sys.stderr.write(format_report(catalog.problems, lang))
+            return CONTENT_PROBLEM
+        sys.stdout.write(action(catalog, lang))
+        return 0
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except Exception as error:  # a fault in the checks themselves, never a content problem
+        return fault(error, lang, Path(tempfile.gettempdir()) / "katalog-check.error.log", args.debug)
 
 
 def main(argv=None) -> int:

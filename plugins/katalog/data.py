@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .i18n import Msg, N_
 from .frontmatter import Mapping, Sequence, SourceError, Text, decode, parse_yaml
+from .limits import DEFAULT_LIMITS, Limits
 from .messages import Problem
 
 
@@ -67,15 +68,25 @@ def localized(value, main_lang: str) -> Localized:
     return Localized({main_lang: str(value).strip()})
 
 
-def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems: list[Problem]) -> Vocabulary:
+def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems: list[Problem],
+                    limits: Limits = DEFAULT_LIMITS) -> Vocabulary:
     vocabulary = Vocabulary(name, shown)
-    if not path.exists():
-        return vocabulary
+    if not path.is_file() or path.is_symlink():
+        return vocabulary  # a link is reported by the content folder's own check
+    findings = []
     try:
-        tree = parse_yaml(decode(path.read_bytes()))
+        if path.stat().st_size > 4 * limits.data_file_chars:
+            raise SourceError("data_file_too_long", 1, str(limits.data_file_chars))
+        text = decode(path.read_bytes())
+        if len(text) > limits.data_file_chars:
+            raise SourceError("data_file_too_long", 1, str(limits.data_file_chars))
+        tree = parse_yaml(text, limits=limits, findings=findings)
     except SourceError as error:
         problems.append(Problem(shown, error.line, None, error.code, {"detail": error.detail}))
         return vocabulary
+    for finding in findings:
+        problems.append(Problem(shown, finding.line, finding.field or None, "bad_character",
+                                {"value": finding.character.describe(), "detail": finding.character.index + 1}))
     if not isinstance(tree, Mapping):
         problems.append(Problem(shown, getattr(tree, "line", 1), None, "front_matter_not_mapping"))
         return vocabulary

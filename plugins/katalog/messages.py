@@ -214,6 +214,176 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("label untuk bahasa utama situs"),
         N_("Tambahkan {value}: ... di bawah label."),
     ),
+    "yaml_alias": (
+        N_("«{detail}» di awal nilai dibaca YAML sebagai rujukan (anchor atau alias), yang tidak dipakai di katalog."),
+        N_("nilai biasa; teks yang diawali & atau * diapit tanda kutip"),
+        N_("Jika tanda itu memang bagian dari teks, apit seluruh nilainya dengan tanda kutip, misalnya title: \"*Baru* Kelas Menulis\". Jika Anda menyalin data dengan &nama dan *nama, tulis isinya lengkap di setiap tempat."),
+    ),
+    "yaml_merge": (
+        N_("Kunci «<<» (penggabungan YAML) tidak dipakai di katalog."),
+        N_("setiap kolom ditulis sendiri-sendiri"),
+        N_("Tulis kolom-kolom yang hendak digabung satu per satu di tempat ini."),
+    ),
+    "yaml_tag": (
+        N_("«{detail}» di awal nilai dibaca YAML sebagai tag, yang tidak dipakai di katalog."),
+        N_("nilai biasa; teks yang diawali ! diapit tanda kutip"),
+        N_("Apit nilainya dengan tanda kutip, misalnya note: \"!Penting: bawa KTP\"."),
+    ),
+    "yaml_documents": (
+        N_("Berkas ini memuat lebih dari satu dokumen YAML (ada baris --- di tengahnya)."),
+        N_("satu dokumen saja"),
+        N_("Hapus baris --- di tengah berkas."),
+    ),
+    "yaml_complex_key": (
+        N_("Nama kolom di baris ini berupa daftar atau kelompok, bukan teks."),
+        N_("nama kolom berupa teks biasa, lalu titik dua"),
+        N_("Tulis nama: nilai; hapus tanda ?, [ atau { di depan nama kolom."),
+    ),
+    "text_too_long": (
+        N_("Nilai di baris ini terlalu panjang: lebih dari {detail} karakter."),
+        N_("nilai paling panjang {detail} karakter"),
+        N_("Persingkat teksnya, atau pindahkan penjelasan panjang ke deskripsi di bawah garis --- kedua."),
+    ),
+    "too_deep": (
+        N_("Isian bersarang terlalu dalam: lebih dari {detail} tingkat daftar atau kelompok."),
+        N_("paling banyak {detail} tingkat, seperti contoh di panduan"),
+        N_("Periksa indentasi dan tanda kurung di sekitar baris ini: mungkin ada [ atau {{ yang tidak ditutup."),
+    ),
+    "too_many_items": (
+        N_("Daftar ini memuat lebih dari {detail} butir."),
+        N_("paling banyak {detail} butir dalam satu daftar"),
+        N_("Persingkat daftarnya. Untuk sesi yang berulang, pakai repeat; untuk program yang sangat panjang, bagi menjadi beberapa program."),
+    ),
+    "front_matter_too_long": (
+        N_("Bagian data terlalu panjang: lebih dari {detail} karakter sebelum garis penutup ---."),
+        N_("bagian data yang ditutup dengan --- setelah kolom terakhir"),
+        N_("Periksa apakah garis penutup --- terlupa. Teks panjang ditulis sebagai deskripsi di bawah garis itu."),
+    ),
+    "body_too_long": (
+        N_("Deskripsi terlalu panjang: lebih dari {detail} karakter."),
+        N_("deskripsi paling panjang {detail} karakter"),
+        N_("Persingkat deskripsi, atau pindahkan sebagian isinya ke halaman tersendiri di content/pages/."),
+    ),
+    "file_too_long": (
+        N_("Berkas ini terlalu besar untuk satu program atau halaman."),
+        N_("paling banyak {detail} karakter"),
+        N_("Periksa apakah berkasnya benar; berkas lain (gambar, PDF) tidak disimpan di folder program."),
+    ),
+    "data_file_too_long": (
+        N_("Berkas data ini terlalu besar: lebih dari {detail} karakter."),
+        N_("paling banyak {detail} karakter"),
+        N_("Periksa apakah berkasnya benar, atau bagi isinya."),
+    ),
+    "line_too_long": (
+        N_("Baris ini terlalu panjang: lebih dari {detail} karakter."),
+        N_("baris paling panjang {detail} karakter"),
+        N_("Pisahkan teksnya menjadi beberapa paragraf dengan baris kosong di antaranya."),
+    ),
+    "too_much_markup": (
+        N_("Paragraf yang mulai di baris ini memuat lebih dari {detail} tanda [ dan <."),
+        N_("paling banyak {detail} tanda [ dan < dalam satu paragraf"),
+        N_("Pisahkan paragrafnya dengan baris kosong, atau hapus tanda kurung yang tidak perlu."),
+    ),
+    "description_too_deep": (
+        N_("Deskripsi bersarang terlalu dalam (daftar di dalam daftar, atau tag HTML yang tidak ditutup): lebih dari {detail} tingkat."),
+        N_("daftar dan kutipan yang bersarang beberapa tingkat saja"),
+        N_("Kurangi spasi di awal baris daftar, atau tutup setiap tag HTML yang dibuka."),
+    ),
+    "bad_character": (
+        N_("Ada karakter tersembunyi {value} di posisi {detail}."),
+        N_("teks biasa tanpa karakter tak terlihat (pembalik arah tulisan, spasi tanpa lebar, karakter kendali)"),
+        N_("Karakter ini tidak tampak tetapi bisa menyamarkan teks. Hapus dengan mengetik ulang kata di sekitar posisi itu; karakter seperti ini sering ikut tersalin dari pengolah kata atau media sosial."),
+    ),
+    "bad_setting": (
+        N_("Pengaturan tidak bisa dipakai: {detail}."),
+        N_("pengaturan seperti di README"),
+        N_("Perbaiki pengaturannya di pelicanconf.py."),
+    ),
+    "symlink": (
+        N_("«{value}» adalah tautan simbolis (symlink) ke {detail}, bukan berkas atau folder biasa."),
+        N_("berkas dan folder biasa di dalam folder content"),
+        N_("Ganti tautan itu dengan salinan berkasnya, atau hapus. Tautan bisa membawa berkas dari luar folder content ke situs, jadi tidak diikuti."),
+    ),
+    "special_file": (
+        N_("«{value}» bukan berkas biasa."),
+        N_("berkas dan folder biasa di dalam folder content"),
+        N_("Hapus berkas ini dari folder content."),
+    ),
+    "case_clash": (
+        N_("«{value}» dan «{detail}» hanya berbeda huruf besar-kecil."),
+        N_("nama yang berbeda bukan hanya pada huruf besar-kecil"),
+        N_("Di Windows dan macOS keduanya menjadi satu berkas. Ganti nama salah satunya, atau gabungkan isinya."),
+    ),
+    "bad_folder_name": (
+        N_("Nama folder «{value}» tidak bisa dipakai sebagai alamat halaman."),
+        N_("huruf kecil a-z, angka dan tanda hubung saja, misalnya kelas-komputer-dasar"),
+        N_("{suggestion}Ganti nama foldernya: huruf kecil, spasi diganti tanda hubung, tanpa tanda baca."),
+    ),
+    "image_outside": (
+        N_("Gambar «{value}» tidak berada di folder {detail} di dalam content."),
+        N_("jalur seperti {detail}/nama-gambar.jpg, tanpa .., tanpa / di depan dan tanpa alamat web"),
+        N_("Unggah gambarnya ke content/{detail}/, lalu tulis {detail}/ dan nama berkasnya."),
+    ),
+    "file_type": (
+        N_("Berkas «{value}» di folder gambar bukan jenis gambar yang diterima situs."),
+        N_("gambar dengan akhiran: {choices}"),
+        N_("Hapus berkas ini dari folder gambar, atau simpan ulang sebagai gambar JPEG atau PNG. Dokumen dan halaman web tidak disimpan di sini."),
+    ),
+    "file_content_mismatch": (
+        N_("Isi berkas «{value}» bukan gambar {detail}, padahal akhiran namanya berkata begitu."),
+        N_("berkas gambar {detail} yang asli"),
+        N_("Buka gambarnya di program gambar dan simpan ulang dalam format itu, atau ganti akhiran namanya sesuai isinya."),
+    ),
+    "image_too_big": (
+        N_("Gambar «{value}» terlalu besar: lebih dari {detail}."),
+        N_("gambar paling besar {detail}; untuk situs, 200 KB biasanya cukup"),
+        N_("Perkecil ukuran gambarnya (misalnya lebar 1200 piksel, kualitas JPEG 80%), lalu unggah lagi. Pengunjung dengan kuota terbatas akan berterima kasih."),
+    ),
+    "unsafe_svg": (
+        N_("Gambar SVG «{value}» memuat {detail}, yang bisa menjalankan kode atau mengambil berkas dari luar."),
+        N_("SVG yang hanya berisi gambar: tanpa script, tanpa atribut on..., tanpa foreignObject, tanpa <!ENTITY> dan tanpa rujukan ke berkas atau situs lain"),
+        N_("Simpan ulang dari program gambar sebagai SVG biasa (Plain/Optimized SVG), atau ekspor sebagai PNG."),
+    ),
+    "bad_svg": (
+        N_("Gambar SVG «{value}» tidak bisa dibaca: {detail}."),
+        N_("berkas SVG yang utuh"),
+        N_("Ekspor ulang gambarnya dari program gambar, atau simpan sebagai PNG."),
+    ),
+    "unsafe_html": (
+        N_("Deskripsi memuat tag <{value}>, yang bisa menjalankan kode, memuat isi dari situs lain atau meminta data pengunjung."),
+        N_("teks dengan format Markdown dan HTML sederhana (lihat bagian Deskripsi di docs/panduan.md)"),
+        N_("Hapus tag <{value}> beserta isinya. Untuk video, peta atau formulir, tulis tautannya: [Tonton videonya](https://...)."),
+    ),
+    "unsafe_attribute": (
+        N_("Deskripsi memuat atribut {value} pada <{detail}>, yang menjalankan kode di peramban pengunjung."),
+        N_("tag tanpa atribut on..."),
+        N_("Hapus atribut {value} beserta isinya."),
+    ),
+    "unsafe_url": (
+        N_("Alamat «{value}» pada <{detail}> tidak bisa dipakai di deskripsi."),
+        N_("alamat yang diawali https://, http://, mailto: atau tel:, atau alamat halaman di situs ini"),
+        N_("Ganti dengan alamat web lengkap. Alamat javascript:, data: dan sejenisnya bisa menjalankan kode, jadi tidak diterima."),
+    ),
+    "description_image": (
+        N_("Gambar «{value}» di deskripsi tidak berada di folder {detail} di dalam content."),
+        N_("gambar dari folder content/{detail}/, ditulis ![teks alternatif]({detail}/nama-gambar.jpg)"),
+        N_("Unggah gambarnya ke content/{detail}/ dan tulis jalurnya. Gambar dari situs lain tidak dimuat: memperlambat halaman dan membocorkan data pengunjung."),
+    ),
+    "description_image_alt": (
+        N_("Gambar «{value}» di deskripsi tidak punya teks alternatif (alt)."),
+        N_("![kalimat yang menjelaskan isi gambar](images/nama-gambar.jpg)"),
+        N_("Tulis apa yang tampak di gambar di antara kurung siku."),
+    ),
+    "html_removed": (
+        N_("Tag <{value}> tidak termasuk HTML yang dipakai di deskripsi, jadi dihapus; teks di dalamnya tetap tampil."),
+        N_("tag HTML dari daftar di docs/panduan.md, bagian Deskripsi"),
+        N_("Hapus tag itu, atau ganti dengan format Markdown (misalnya **tebal**, daftar dengan -)."),
+    ),
+    "attribute_removed": (
+        N_("Atribut {value} pada <{detail}> tidak dipakai di deskripsi, jadi dihapus."),
+        N_("atribut dari daftar di docs/panduan.md, bagian Deskripsi"),
+        N_("Hapus atribut itu. Tampilan diatur oleh tema situs supaya tetap terbaca di semua layar."),
+    ),
     "read_error": (
         N_("Berkas tidak bisa dibuka: {detail}."),
         N_("berkas yang bisa dibaca"),
@@ -229,7 +399,13 @@ FRAME = {
     "expected": N_("Seharusnya"),
     "fix": N_("Cara memperbaiki"),
     "suggestion": N_("Mungkin maksudnya «{value}»? "),
+    "warning": N_("Peringatan"),
     "summary": N_("Situs tidak dibangun: {count} masalah di {files} berkas. Keluaran sebelumnya tidak diubah."),
+    "warnings": N_("{count} peringatan: bagian yang disebut di atas dihapus dari halaman; situs tetap dibangun."),
+    "stopped_on_warning": N_("Situs tidak dibangun: pembangunan berhenti karena peringatan di atas. Keluaran sebelumnya tidak diubah."),
+    "interrupted": N_("Pembangunan dihentikan. Keluaran sebelumnya tidak diubah."),
+    "fault": N_("Situs tidak dibangun karena kesalahan di dalam program pembangun situs, bukan di isi katalog ({error}). Keluaran sebelumnya tidak diubah. Rinciannya (traceback) tersimpan di {log}; untuk melihatnya di layar, jalankan lagi dengan PELICANOPTS=--debug. Laporkan kepada pengelola situs beserta rincian itu."),
+    "fault_debug": N_("Situs tidak dibangun karena kesalahan di dalam program pembangun situs, bukan di isi katalog. Rinciannya ada di atas."),
     "ok": N_("Isi katalog baik: {programs} program, {pages} halaman, tidak ada masalah."),
 }
 
@@ -247,6 +423,7 @@ class Problem:
     field: str | None
     code: str
     params: dict = field(default_factory=dict)
+    warning: bool = False  # removed from the page rather than stopping the build
 
     def texts(self, lang: str) -> tuple[str, str, str]:
         templates = [translate(text, lang) for text in MESSAGES[self.code]]
@@ -267,14 +444,24 @@ class Problem:
         what, expected, fix = self.texts(lang)
         return (
             f"{', '.join(where)}\n"
-            f"  {frame('problem', lang)}: {what}\n"
+            f"  {frame('warning' if self.warning else 'problem', lang)}: {what}\n"
             f"  {frame('expected', lang)}: {expected}\n"
             f"  {frame('fix', lang)}: {fix}"
         )
 
 
+def _ordered(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or "", p.code))
+
+
 def format_report(problems: list[Problem], lang: str) -> str:
-    ordered = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or ""))
+    ordered = _ordered(problems)
     files = len({p.path for p in ordered})
     body = "\n\n".join(p.format(lang) for p in ordered)
     return f"{body}\n\n{frame('summary', lang, count=len(ordered), files=files)}\n"
+
+
+def format_warnings(warnings: list[Problem], lang: str) -> str:
+    ordered = _ordered(warnings)
+    body = "\n\n".join(p.format(lang) for p in ordered)
+    return f"{body}\n\n{frame('warnings', lang, count=len(ordered))}\n"

@@ -13,7 +13,7 @@ from .data import Vocabulary, as_list
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
-from .schedule import (FREQUENCIES, WEEKDAYS, RepeatRule, Session, number_sessions, parse_date,
+from .schedule import (FREQUENCIES, WEEKDAYS, YEARS, RepeatRule, Session, number_sessions, parse_date,
                        parse_datetime, parse_end, zone, zone_names)
 
 
@@ -155,9 +155,11 @@ CHOICES = {"mode": MODES, "status": STATUSES}
 FREE_WORDS = {"gratis", "free", "0", "bebas biaya", "tidak dipungut biaya"}
 TRUE_WORDS = {"true", "yes", "ya", "benar"}
 FALSE_WORDS = {"false", "no", "tidak", "salah"}
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}", re.IGNORECASE)
+URL = re.compile(r"https?://[^\s/]+\.\S+")
+# A whole number as a librarian types it: ASCII digits, at most nine of them.
+NUMBER = re.compile(r"[0-9]{1,9}")
 ONLINE = "online"
 
 
@@ -232,6 +234,7 @@ class Program:
     repeat: RepeatRule | None = None
     skipped: tuple[date, ...] = ()
     lines: dict = field(default_factory=dict)
+    html: str = ""  # the description, rendered and sanitised
 
     @property
     def online(self) -> bool:
@@ -272,6 +275,7 @@ class Page:
     body: str
     body_line: int
     lines: dict = field(default_factory=dict)
+    html: str = ""
 
 
 def parse_phone(text: str) -> Phone | None:
@@ -357,7 +361,7 @@ class Parser:
         return " ".join(raw.split()) if spec.name in ("title", "summary") else raw.strip()
 
     def kind_slug(self, raw, spec, path, line):
-        if self.shape(raw, Text, spec, path, line) and SLUG.match(raw):
+        if self.shape(raw, Text, spec, path, line) and SLUG.fullmatch(raw):
             return str(raw)
         if isinstance(raw, Text):
             self.problem(raw.line, path, "bad_slug", value=raw)
@@ -473,7 +477,7 @@ class Parser:
     def kind_count(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
             return None
-        if raw.strip().isdigit() and int(raw) > 0:
+        if NUMBER.fullmatch(raw.strip()) and int(raw) > 0:
             return int(raw)
         self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat lebih dari 0"),
                      example=f"{spec.name}: {spec.example}")
@@ -488,7 +492,7 @@ class Parser:
         digits = re.sub(r"^rp\.?\s*", "", text)
         if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):
             digits = digits.replace(".", "")
-        if digits.isdigit():
+        if re.fullmatch(r"[0-9]{1,12}", digits):
             return int(digits)
         self.problem(raw.line, path, "bad_number", value=raw,
                      expected=Msg("gratis, atau biaya dalam rupiah sebagai angka"),
@@ -523,14 +527,14 @@ class Parser:
         return phone
 
     def kind_url(self, raw, spec, path, line):
-        if self.shape(raw, Text, spec, path, line) and URL.match(raw.strip()):
+        if self.shape(raw, Text, spec, path, line) and URL.fullmatch(raw.strip()):
             return raw.strip()
         if isinstance(raw, Text):
             self.problem(raw.line, path, "bad_url", value=raw)
         return None
 
     def kind_email(self, raw, spec, path, line):
-        if self.shape(raw, Text, spec, path, line) and EMAIL.match(raw.strip()):
+        if self.shape(raw, Text, spec, path, line) and EMAIL.fullmatch(raw.strip()):
             return raw.strip()
         if isinstance(raw, Text):
             self.problem(raw.line, path, "bad_email", value=raw)
@@ -599,7 +603,14 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
         rule = _repeat_rule(parser, values["repeat"], start, f"{path}.repeat")
         if rule is None:
             return None
-        starts = rule.occurrences(start, limit)
+        try:
+            starts = rule.occurrences(start, limit)
+        except (ValueError, OverflowError):  # dates past what the calendar can count
+            starts = [datetime.max]
+        if starts[-1].year not in YEARS:
+            parser.problem(values["repeat"].line, f"{path}.repeat", "bad_repeat",
+                           detail=Msg("sesinya berlanjut melewati tahun {year}", year=YEARS[-1]))
+            return None
         if len(starts) > limit:
             parser.problem(values["repeat"].line, f"{path}.repeat", "bad_repeat",
                            detail=Msg("menghasilkan lebih dari {limit} sesi", limit=limit))
@@ -622,6 +633,10 @@ def _listed_sessions(parser, listed, tz, path):
     if not isinstance(listed, Sequence):
         parser.problem(listed.line, path, "wrong_shape", expected=spec_doc("schedule", "sessions"),
                        example="sessions:\n    - start: 2026-12-02 09:00\n      end: \"11:00\"")
+        return None
+    limit = parser.settings["KATALOG_MAX_SESSIONS"]
+    if len(listed) > limit:
+        parser.problem(listed.line, path, "bad_repeat", detail=Msg("daftar sessions memuat lebih dari {limit} sesi", limit=limit))
         return None
     drafts = []
     for item in listed:
@@ -666,8 +681,8 @@ def _repeat_rule(parser, raw, start: datetime, path):
         return None
     interval, count, until = 1, None, None
     if raw.get("interval") is not None:
-        if not str(raw["interval"]).isdigit() or int(raw["interval"]) < 1:
-            bad(Msg("interval harus angka bulat lebih dari 0"), raw.line_of("interval"))
+        if not NUMBER.fullmatch(str(raw["interval"]).strip()) or not 1 <= int(raw["interval"]) <= 366:
+            bad(Msg("interval harus angka bulat dari 1 sampai 366"), raw.line_of("interval"))
             return None
         interval = int(raw["interval"])
     if raw.get("count") is not None and raw.get("until") is not None:
@@ -677,7 +692,7 @@ def _repeat_rule(parser, raw, start: datetime, path):
         bad(Msg("tidak ada akhirnya: tambahkan count atau until"))
         return None
     if raw.get("count") is not None:
-        if not str(raw["count"]).isdigit() or int(raw["count"]) < 1:
+        if not NUMBER.fullmatch(str(raw["count"]).strip()) or int(raw["count"]) < 1:
             bad(Msg("count harus angka bulat lebih dari 0"), raw.line_of("count"))
             return None
         count = int(raw["count"])

@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import rrule
 
-_DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})$")
-_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DATETIME = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})[ T]([0-9]{1,2})[:.]([0-9]{2})$")
+_TIME = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
+# Years a program can be held in; anything else is a typing mistake (and would overflow date arithmetic).
+YEARS = range(1900, 2201)
 
 # Words a librarian may use for the repeat frequency, mapped to dateutil's constants.
 FREQUENCIES = {
@@ -33,8 +35,8 @@ WEEKDAYS["ahad"] = 6
 
 
 def parse_datetime(text: str) -> datetime | None:
-    match = _DATETIME.match(text.strip())
-    if not match:
+    match = _DATETIME.fullmatch(text.strip())
+    if not match or int(match.group(1)) not in YEARS:
         return None
     try:
         return datetime(*(int(part) for part in match.groups()))
@@ -43,7 +45,7 @@ def parse_datetime(text: str) -> datetime | None:
 
 
 def parse_time(text: str) -> time | None:
-    match = _TIME.match(text.strip())
+    match = _TIME.fullmatch(text.strip())
     if not match:
         return None
     try:
@@ -53,8 +55,8 @@ def parse_time(text: str) -> time | None:
 
 
 def parse_date(text: str) -> date | None:
-    match = _DATE.match(text.strip())
-    if not match:
+    match = _DATE.fullmatch(text.strip())
+    if not match or int(match.group(1)) not in YEARS:
         return None
     try:
         return date(*(int(part) for part in match.groups()))
@@ -74,7 +76,7 @@ def parse_end(text: str, start: datetime | None) -> datetime | None:
 def zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError, TypeError):  # not a zone name, or a path in disguise
         return None
 
 

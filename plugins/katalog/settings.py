@@ -25,8 +25,16 @@ DEFAULTS = {
     "KATALOG_PROGRAM_DIR": "programs",
     "KATALOG_PAGE_DIR": "pages",
     "KATALOG_DATA_DIR": "data",
-    # Most sessions one repeat rule may produce (guards against a rule with no end).
+    # Most sessions one program may have, from a repeat rule or a list (guards against a rule with no end).
     "KATALOG_MAX_SESSIONS": 200,
+    # How much one content file may hold; None: the defaults in limits.py (see README, "Limits").
+    # Example: {"body_chars": 400_000}.
+    "KATALOG_LIMITS": None,
+    # The folder inside the content folder that holds images; every image a program shows is there.
+    "KATALOG_IMAGE_DIR": "images",
+    # The Content-Security-Policy every page carries: scripts, styles, images and fonts only from the site itself.
+    "KATALOG_CSP": ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+                    "connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'"),
     # Programs or sessions per page of a listing.
     "KATALOG_PAGE_SIZE": 12,
     # Sessions per page of the agenda.

@@ -6,13 +6,13 @@ import logging
 import os
 import sys
 
-from markdown import Markdown
 from pelican import signals
 from pelican.generators import Generator
 from pelican.readers import MarkdownReader
 
 from katalog.catalog import Catalog, load_catalog
-from katalog.messages import format_report, frame
+from katalog.description import with_site_root
+from katalog.messages import format_report, format_warnings, frame
 from katalog.model import Program
 
 logger = logging.getLogger(__name__)
@@ -22,10 +22,15 @@ LOG_PREFIX = "[katalog]"
 _CATALOGS: dict[str, Catalog] = {}
 
 
-class CatalogInvalid(Exception):
-    """The content has problems; the report has been printed and nothing was written."""
+class CatalogInvalid(SystemExit):
+    """The content has problems; the report has been printed and nothing was written.
 
-    exitcode = 1
+    A SystemExit, so that whatever runs Pelican ends quietly with code 1 instead of printing a traceback.
+    """
+
+    def __init__(self, summary: str):
+        super().__init__(1)
+        self.summary = summary
 
 
 class CatalogGate(Generator):
@@ -40,6 +45,10 @@ class CatalogGate(Generator):
             sys.stderr.flush()
             raise CatalogInvalid(frame("summary", lang, count=len(catalog.problems),
                                        files=len({p.path for p in catalog.problems})))
+        if catalog.warnings and self.settings["DEFAULT_LANG"] == catalog.settings["KATALOG_MAIN_LANG"]:
+            # Once per build (the main site), not again for each language sub-site.
+            sys.stderr.write("\n" + format_warnings(catalog.warnings, lang))
+            sys.stderr.flush()
         _CATALOGS[os.path.realpath(self.path)] = catalog
         self.context["katalog_catalog"] = catalog
         logger.debug("%s %d programs and %d pages checked", LOG_PREFIX, len(catalog.programs), len(catalog.pages))
@@ -66,8 +75,9 @@ class CatalogReader(MarkdownReader):
             # Another version of this program or page is the one this language's site shows.
             return "", {"status": "skip"}
         self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        content = self._md.convert(item.body)
+        # Rendered and sanitised when the catalog was checked; images addressed from the main site's root.
+        content = with_site_root(item.html, self.settings.get("KATALOG_MAIN_SITEURL", self.settings["SITEURL"]),
+                                 catalog.settings["KATALOG_IMAGE_DIR"])
         metadata = {
             "title": item.title,
             "slug": item.slug,

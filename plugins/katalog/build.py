@@ -1,0 +1,85 @@
+"""Builds the site into a fresh folder and swaps it in only when the build succeeded (python -m katalog.build).
+
+Takes Pelican's own arguments. A content problem ends with the report and its summary, a fault in the
+generator with one paragraph (the traceback goes to OUTPUT.error.log, or to the screen with --debug), and an
+interrupted build with the previous output untouched. Exit codes are in katalog.failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+from .failure import CONTENT_PROBLEM, INTERNAL_FAULT, INTERRUPTED, fault
+from .messages import frame
+
+# Pelican's FatalLogger raises this once a warning was logged under --fatal warnings.
+_FATAL_WARNING = "Warning or error encountered"
+
+
+def _message_lang(settings: dict | None) -> str:
+    if not settings:
+        return "id"
+    return settings.get("KATALOG_MESSAGE_LANG") or settings.get("KATALOG_MAIN_LANG") or settings.get("DEFAULT_LANG") or "id"
+
+
+def swap_in(new: Path, final: Path) -> None:
+    """Replaces `final` by `new` with two renames, so that `final` is never a half-written site."""
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.rename(final, old)
+    os.rename(new, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _terminate(signum, frame_):
+    raise KeyboardInterrupt  # a stopped build (SIGTERM from a CI runner or `make serve`) cleans up like Ctrl-C
+
+
+def main(argv=None) -> int:
+    from pelican import LOG_HANDLERS, get_instance, parse_arguments
+    from pelican.log import init as init_logging
+
+    args = parse_arguments(argv)
+    init_logging(level=args.verbosity, fatal=args.fatal, name="pelican", handler=LOG_HANDLERS[args.log_handler],
+                 logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
+    debug = args.verbosity == logging.DEBUG
+    signal.signal(signal.SIGTERM, _terminate)
+    final = Path(args.output or "output").resolve()
+    new = final.with_name(final.name + ".new")
+    log = final.with_name(final.name + ".error.log")
+    args.output = str(new)
+    settings = None
+    try:
+        shutil.rmtree(new, ignore_errors=True)
+        pelican, settings = get_instance(args)
+        pelican.run()
+        swap_in(new, final)
+        log.unlink(missing_ok=True)
+        return 0
+    except SystemExit as stop:  # CatalogInvalid after its report (code 1), or a settings file's own sentence
+        if isinstance(stop.code, str):
+            sys.stderr.write(stop.code + "\n")
+            return 2
+        return CONTENT_PROBLEM if stop.code is None else stop.code
+    except KeyboardInterrupt:
+        sys.stderr.write("\n" + frame("interrupted", _message_lang(settings)) + "\n")
+        return INTERRUPTED
+    except RuntimeError as error:
+        if str(error) != _FATAL_WARNING:
+            return fault(error, _message_lang(settings), log, debug)
+        sys.stderr.write(frame("stopped_on_warning", _message_lang(settings)) + "\n")
+        return CONTENT_PROBLEM
+    except Exception as error:  # anything else is a fault in this generator or a plugin, never in the content
+        return fault(error, _message_lang(settings), log, debug)
+    finally:
+        shutil.rmtree(new, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

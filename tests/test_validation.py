@@ -10,10 +10,10 @@ from conftest import VALID_PROGRAM, assert_no_traceback, line_of, run_pelican
 @pytest.fixture(autouse=True)
 def _built_the_way_a_librarian_builds(request):
     """After each test, the same content through the real build: exit 1 on problems, never a traceback."""
+    content = request.getfixturevalue("content") if "content" in request.fixturenames else None
     yield
-    if "content" not in request.fixturenames:
+    if content is None:
         return
-    content = request.getfixturevalue("content")
     result = run_pelican(content.root, content.root.parent / "out")
     assert_no_traceback(result)
     problems = content.load().problems

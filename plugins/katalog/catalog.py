@@ -136,7 +136,8 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
             raise SourceError("file_too_long", 1, str(limits.front_matter_chars + limits.body_chars))
         document = read_document(path.read_bytes(), limits)
     except SourceError as error:
-        catalog.problems.append(Problem(source, error.line, None, error.code, {"detail": error.detail}))
+        catalog.problems.append(Problem(source, error.line, error.field or None, error.code,
+                                        {"detail": error.detail, "value": error.value}))
         return None
     except OSError as error:
         catalog.problems.append(Problem(source, None, None, "read_error", {"detail": error.strerror or str(error)}))

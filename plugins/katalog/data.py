@@ -82,7 +82,7 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
             raise SourceError("data_file_too_long", 1, str(limits.data_file_chars))
         tree = parse_yaml(text, limits=limits, findings=findings)
     except SourceError as error:
-        problems.append(Problem(shown, error.line, None, error.code, {"detail": error.detail}))
+        problems.append(Problem(shown, error.line, None, error.code, {"detail": error.detail, "value": error.value}))
         return vocabulary
     for finding in findings:
         problems.append(Problem(shown, finding.line, finding.field or None, "bad_character",

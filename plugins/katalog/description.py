@@ -227,14 +227,19 @@ def render(body: str, first_line: int, markdown_settings: dict, content_root, im
             html = html.replace(f'src="{src}"', f'src="{path}"')
     if any(not f.warning for f in result.findings):
         return result
-    result.html = clean(html)
+    result.html = clean(html, image_dir)
     return result
 
 
-def clean(html: str) -> str:
+def clean(html: str, image_dir: str = "images") -> str:
     """The final word on what reaches a page, whatever the checks above let through (Ammonia via nh3)."""
+    def site_images_only(tag, attribute, value):
+        if tag == "img" and attribute == "src":
+            return value if image_path(value, image_dir) else None
+        return value
+
     return nh3.clean(
-        html, tags=ALLOWED_TAGS, clean_content_tags=UNSAFE_TAGS & {"script", "style", "template", "noscript",
+        html, tags=ALLOWED_TAGS, attribute_filter=site_images_only, clean_content_tags=UNSAFE_TAGS & {"script", "style", "template", "noscript",
                                                                     "xmp", "noembed", "noframes", "plaintext"},
         attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
         url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import yaml
@@ -49,6 +51,8 @@ class SourceError(Exception):
     code: str
     line: int
     detail: str = ""
+    value: str = ""
+    field: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,13 @@ def read_document(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
             if len(body) > limits.body_chars:
                 raise SourceError("body_too_long", index + 2, str(limits.body_chars))
             return Document(meta, normalize(body), index + 2, findings)
+        for character in bad_characters(lines[index].rstrip("\r\n"), limit=1):
+            if not character.char.isprintable() and unicodedata.category(character.char) in ("Cc", "Zl", "Zp"):
+                # YAML itself refuses control characters or reads them as line breaks: name the character first.
+                key = re.match(r"\s*(?:- )?([A-Za-z_][\w-]*)\s*:\s*", lines[index])
+                start = key.end() if key and key.end() <= character.index else 0  # position within the value
+                raise SourceError("bad_character", index + 1, str(character.index - start + 1), character.describe(),
+                                  key.group(1) if key else "")
         size += len(lines[index])
         if size > limits.front_matter_chars:
             raise SourceError("front_matter_too_long", index + 1, str(limits.front_matter_chars))

@@ -237,7 +237,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "yaml_complex_key": (
         N_("Nama kolom di baris ini berupa daftar atau kelompok, bukan teks."),
         N_("nama kolom berupa teks biasa, lalu titik dua"),
-        N_("Tulis nama: nilai; hapus tanda ?, [ atau { di depan nama kolom."),
+        N_("Tulis nama: nilai; hapus tanda tanya, kurung siku atau kurung kurawal di depan nama kolom."),
     ),
     "text_too_long": (
         N_("Nilai di baris ini terlalu panjang: lebih dari {detail} karakter."),
@@ -247,7 +247,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "too_deep": (
         N_("Isian bersarang terlalu dalam: lebih dari {detail} tingkat daftar atau kelompok."),
         N_("paling banyak {detail} tingkat, seperti contoh di panduan"),
-        N_("Periksa indentasi dan tanda kurung di sekitar baris ini: mungkin ada [ atau {{ yang tidak ditutup."),
+        N_("Periksa indentasi dan tanda kurung di sekitar baris ini: mungkin ada kurung siku atau kurung kurawal yang tidak ditutup."),
     ),
     "too_many_items": (
         N_("Daftar ini memuat lebih dari {detail} butir."),

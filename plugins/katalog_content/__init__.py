@@ -14,6 +14,7 @@ from katalog.catalog import Catalog, load_catalog
 from katalog.description import with_site_root
 from katalog.messages import format_report, format_warnings, frame
 from katalog.model import Program
+from katalog.settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -104,6 +105,7 @@ def remember_main_site(pelican):
     settings = pelican.settings
     if "KATALOG_MAIN_LANG" in settings:
         return  # a language sub-site: its settings came from the main site's
+    settings.setdefault("KATALOG_CSP", DEFAULTS["KATALOG_CSP"])  # the templates read it
     main_url = settings["SITEURL"]
     settings["KATALOG_MAIN_LANG"] = settings["DEFAULT_LANG"]
     settings["KATALOG_MAIN_SITEURL"] = main_url

@@ -153,3 +153,13 @@ def sample_catalog():
 def sample_programs(sample_catalog):
     """The sample's programs in the main language: one per program."""
     return [p for p in sample_catalog.programs if p.lang == "id"]
+
+
+def pytest_configure(config):
+    """A test run stopped from outside (SIGTERM) ends like Ctrl-C, so that fixtures close their browsers."""
+    import signal
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, interrupted)

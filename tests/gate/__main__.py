@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
 from .run import ALLOWLIST, Gate, load_allowlist, write_reports
 
 
+def _terminate(signum, frame):
+    raise KeyboardInterrupt  # stopped from outside: close the browsers like after Ctrl-C
+
+
 def main(argv=None) -> int:
+    signal.signal(signal.SIGTERM, _terminate)
     parser = argparse.ArgumentParser(prog="make audit", description=__doc__)
     parser.add_argument("site", type=Path, help="folder of built HTML pages")
     parser.add_argument("--reports", type=Path, default=Path("test-reports"), help="where the reports go")
@@ -20,7 +26,11 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         parser.error(f"{args.site} is not a folder")
-    report = Gate(args.site, args.workers, args.keyboard, load_allowlist(args.allowlist)).run()
+    try:
+        report = Gate(args.site, args.workers, args.keyboard, load_allowlist(args.allowlist)).run()
+    except KeyboardInterrupt:
+        print("Stopped; every browser was closed.", file=sys.stderr)
+        return 130
     json_path, html_path = write_reports(report, args.reports)
     print(f"Reports: {html_path} and {json_path}")
     print(f"{report['failed_pages']} of {report['pages']} pages have barriers." if report["failed_pages"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import functools
 import http.server
 import json
@@ -9,6 +10,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from axe_selenium_python import Axe
@@ -37,19 +39,76 @@ def chromium_paths() -> tuple[str | None, str | None]:
     return browser, driver
 
 
-def new_driver(width: int = 1280, height: int = 900) -> webdriver.Chrome:
+PROFILE_PREFIX = "katalog-chromium-"
+# Every browser started and not yet closed, so that an interrupted run still closes them (see close_all).
+_OPEN: set = set()
+_OPEN_LOCK = threading.Lock()
+
+
+class Browser(webdriver.Chrome):
+    """Headless Chromium with a profile of its own, removed again when the browser is closed."""
+
+    def __init__(self, profile: str, **kwargs):
+        self.profile = profile
+        try:
+            super().__init__(**kwargs)
+        except BaseException:
+            shutil.rmtree(profile, ignore_errors=True)
+            raise
+        with _OPEN_LOCK:
+            _OPEN.add(self)
+
+    def quit(self):
+        with _OPEN_LOCK:
+            _OPEN.discard(self)
+        try:
+            super().quit()
+        finally:
+            for _ in range(20):  # the browser may still be writing its last files as it exits
+                shutil.rmtree(self.profile, ignore_errors=True)
+                if not os.path.exists(self.profile):
+                    break
+                time.sleep(0.1)
+
+
+def close_all() -> None:
+    """Closes every browser still open and removes its profile: at exit, after an error or an interruption."""
+    with _OPEN_LOCK:
+        browsers = list(_OPEN)
+    for browser in browsers:
+        try:
+            browser.quit()
+        except Exception:  # closing is best effort; the profile is removed either way
+            shutil.rmtree(browser.profile, ignore_errors=True)
+
+
+atexit.register(close_all)
+
+
+def new_driver(width: int = 1280, height: int = 900) -> Browser:
     browser, driver = chromium_paths()
     if not (browser and driver):
         raise RuntimeError("Chromium and ChromeDriver are needed: run `make test`, which installs them, "
                            "or set CHROMIUM and CHROMEDRIVER.")
     options = webdriver.ChromeOptions()
     options.binary_location = browser
+    # One folder per browser: its profile, and Chromium's own temporary folders (org.chromium.Chromium.*),
+    # so that closing the browser removes everything it wrote.
+    folder = tempfile.mkdtemp(prefix=PROFILE_PREFIX)
+    profile, scratch = os.path.join(folder, "profile"), os.path.join(folder, "tmp")
+    os.mkdir(profile)
+    os.mkdir(scratch)
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-extensions", f"--window-size={width},{height}",
-                 f"--user-data-dir={tempfile.mkdtemp(prefix='katalog-chromium-')}"):
+                 f"--user-data-dir={profile}"):
         options.add_argument(flag)
-    return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+    # Network events in the performance log: every request a page makes, for the other-origin check.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # Chromium puts sockets there, and a socket's path may not be longer than about 100 characters.
+    environment = {**os.environ, "TMPDIR": scratch} if len(scratch) < 60 else None
+    service = Service(executable_path=driver, env=environment)
+    return Browser(folder, service=service, options=options)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,8 +1,11 @@
-"""Browser checks beyond axe: reflow, text spacing, keyboard walk and focus, skip link, link text, JavaScript off."""
+"""Browser checks beyond axe: reflow, text spacing, keyboard walk and focus, skip link, link text, JavaScript off,
+and requests to other origins."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
@@ -221,3 +224,33 @@ def without_javascript(driver, url: str) -> list[Finding]:
         return [Finding("javascript-off", f"with JavaScript off the page has {without} characters of text "
                         f"instead of {with_js}")]
     return []
+
+
+def requests_made(driver) -> list[str]:
+    """The address of every request the browser started since the last call (from its performance log)."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def _origin(url: str) -> tuple:
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, parts.port
+
+
+def other_origins(driver, base: str) -> list[Finding]:
+    """Nothing a page loads may come from another origin: no tracking, no outside code, no slow third parties.
+
+    Counts every request the browser started, also those the page's Content-Security-Policy then blocked.
+    """
+    own = _origin(base)
+    found = []
+    for url in requests_made(driver):
+        if url.split(":", 1)[0] in ("data", "blob", "about", "chrome", "devtools"):
+            continue
+        if _origin(url) != own:
+            found.append(Finding("other-origin-request", f"the page asks another origin for {url[:120]}"))
+    return found

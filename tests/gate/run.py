@@ -104,6 +104,7 @@ class Gate:
     def check_page(self, base: str, url: str, slow: bool) -> PageResult:
         driver = self._driver()
         result = PageResult(url)
+        checks.requests_made(driver)  # forget what the previous page asked for
         axe = axe_results(driver, base + url)
         for violation in axe["violations"]:
             result.violations.append({"rule": violation["id"], "impact": violation["impact"], "help": violation["help"],
@@ -113,7 +114,7 @@ class Gate:
                 target = " ".join(node["target"])
                 result.incomplete.append({"rule": item["id"], "help": item["help"], "target": target,
                                           "allowed": is_allowed(item["id"], target, self.allowlist)})
-        found = checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver)
+        found = checks.other_origins(driver, base) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver)
         if slow:
             found += checks.keyboard(driver, base + url)
             found += checks.without_javascript(driver, base + url)
@@ -125,8 +126,9 @@ class Gate:
         slow = set(urls) if self.keyboard == "all" else template_sample(self.site, urls) if self.keyboard == "sample" else set()
         started = time.monotonic()
         results: list[PageResult] = []
+        pool = ThreadPoolExecutor(self.workers)
         try:
-            with SiteServer(self.site) as server, ThreadPoolExecutor(self.workers) as pool:
+            with SiteServer(self.site) as server:
                 futures = [pool.submit(self.check_page, server.url, url, url in slow) for url in urls]
                 for done, future in enumerate(futures, start=1):
                     results.append(future.result())
@@ -139,6 +141,8 @@ class Gate:
                             progress.write(line + "\n")
                         progress.flush()
         finally:
+            # Pages not yet started are dropped (an error or Ctrl-C); each browser closes and its profile goes.
+            pool.shutdown(wait=True, cancel_futures=True)
             for driver in self._drivers:
                 driver.quit()
         elapsed = time.monotonic() - started

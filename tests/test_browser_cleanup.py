@@ -1,0 +1,71 @@
+"""Every browser the gate starts is closed and its profile removed: after a run, a failure or an interruption."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+BROKEN = ROOT / "tests" / "broken"
+
+
+def gate(temporary, *args):
+    environment = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(ROOT / "tests")}
+    return subprocess.Popen([sys.executable, "-m", "gate", *map(str, args)], cwd=ROOT, env=environment,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@pytest.fixture
+def temporary():
+    """A short temporary folder of its own (Chromium's socket paths must stay short), removed afterwards."""
+    folder = tempfile.mkdtemp(prefix="kt-", dir="/tmp")
+    yield Path(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def leftovers(temporary) -> list[str]:
+    return sorted(name for name in os.listdir(temporary) if "chromium" in name.lower())
+
+
+def test_a_finished_audit_leaves_no_browser_profile(tmp_path, temporary):
+    run = gate(temporary, BROKEN, "--reports", tmp_path / "reports", "--keyboard", "none")
+    out, err = run.communicate(timeout=300)
+    assert run.returncode == 1, err  # the broken pages fail, as they must
+    assert leftovers(temporary) == []
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_audit_closes_its_browsers(built_site, tmp_path, temporary, stop):
+    run = gate(temporary, built_site, "--reports", tmp_path / "reports", "--keyboard", "all")
+    deadline = time.monotonic() + 120
+    while not leftovers(temporary) and run.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert leftovers(temporary), "no browser started"
+    time.sleep(2)  # checking pages now
+    run.send_signal(stop)
+    out, err = run.communicate(timeout=120)
+    assert run.returncode == 130, err
+    assert "Traceback" not in err
+    assert leftovers(temporary) == []
+
+
+def test_a_test_that_fails_with_a_browser_open_still_removes_its_profile(temporary):
+    code = ("import sys; sys.path.insert(0, 'tests')\n"
+            "from gate.browser import new_driver\n"
+            "driver = new_driver()\n"
+            "raise AssertionError('a check failed with the browser open')\n")
+    environment = {**os.environ, "TMPDIR": str(temporary)}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True,
+                            timeout=120)
+    assert "a check failed" in result.stderr
+    assert leftovers(temporary) == []

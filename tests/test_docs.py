@@ -31,3 +31,22 @@ def test_every_message_reads_in_indonesian_and_english(code):
         assert "{" not in text, text
         texts[lang] = (what, expected, fix)
     assert texts["id"] != texts["en"], f"{code} is not translated into English"
+
+
+def test_the_guides_state_the_limits_the_build_enforces():
+    from babel.numbers import format_decimal as format_number
+
+    from katalog.limits import DEFAULT_LIMITS
+    from katalog.settings import DEFAULTS
+
+    numbers = [DEFAULT_LIMITS.front_matter_chars, DEFAULT_LIMITS.body_chars, DEFAULT_LIMITS.line_chars,
+               DEFAULT_LIMITS.text_chars, DEFAULT_LIMITS.list_items, DEFAULT_LIMITS.depth,
+               DEFAULT_LIMITS.markup_per_paragraph, DEFAULT_LIMITS.image_bytes // 1_000_000,
+               DEFAULTS["KATALOG_MAX_SESSIONS"]]
+    for lang, name in (("id", "docs/panduan.md"), ("en", "docs/guide.md")):
+        text = (ROOT / name).read_text(encoding="utf-8")
+        for number in numbers:
+            assert format_number(number, locale=lang) in text, (name, number)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, value in DEFAULT_LIMITS.__dict__.items():
+        assert f"| `{name}` | {format_number(value, locale='en')} |" in readme, name

@@ -139,6 +139,7 @@ def built_site(tmp_path_factory) -> Path:
     compile_catalogs(ROOT / "theme" / "translations")
     result = run_pelican(CONTENT, output)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "Peringatan" not in result.stderr and "WARNING" not in result.stdout + result.stderr, result.stderr
     return output
 
 

@@ -193,15 +193,16 @@ def test_svg_that_can_run_code_or_load_from_elsewhere(content, inside):
     assert problem.params["value"] == "jahat.svg"
 
 
-@pytest.mark.parametrize("prefix", ['<!DOCTYPE svg [<!ENTITY x "y">]>', '<?xml-stylesheet href="https://contoh.example/x.css"?>'])
+@pytest.mark.parametrize("prefix", ['<!DOCTYPE svg [<!ENTITY x "y">]>', '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+                                    '<?xml-stylesheet href="https://contoh.example/x.css"?>'])
 def test_svg_with_entities_or_a_stylesheet_instruction(content, prefix):
     (content.root / "images" / "jahat.svg").write_text(prefix + SVG.format(""), encoding="utf-8")
     one(content, None, "unsafe_svg")
 
 
-def test_a_harmless_svg_with_an_embedded_picture_passes(content):
+def test_a_harmless_svg_with_a_doctype_and_an_embedded_picture_passes(content):
     (content.root / "images" / "baik.svg").write_text(
-        SVG.format('<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="5" height="5"/>'
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">' + SVG.format('<defs><linearGradient id="g"/></defs><rect fill="url(#g)" width="5" height="5"/>'
                    '<image href="data:image/png;base64,iVBORw0KGgo="/>'), encoding="utf-8")
     content.program("kelas-uji")
     assert problems_of(content)[0] == []
@@ -326,3 +327,11 @@ def test_text_is_stored_in_nfc(content):
 
 def test_a_slug_with_upper_case_is_refused(content):
     one(content, VALID_PROGRAM.replace("title: Kelas Uji Coba", "title: Kelas Uji Coba\nslug: Kelas-Uji"), "bad_slug")
+
+
+@pytest.mark.parametrize("name", ["ID.MD", "id.markdown", "foto.jpg", "id.md.txt"])
+def test_a_file_in_a_program_folder_that_would_never_be_read(content, name):
+    content.program("kelas-uji")
+    (content.root / "programs" / "kelas-uji" / name).write_bytes(b"---\ntitle: x\n---\n")
+    problem = one(content, None, "stray_file")
+    assert problem.params["value"] == name

@@ -87,6 +87,7 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     files.check_tree(content_root, problems)
     for folder in (ks["KATALOG_PROGRAM_DIR"], ks["KATALOG_PAGE_DIR"]):
         files.check_folder_names(content_root / folder, problems)
+        files.check_stray_files(content_root / folder, problems)
     files.check_images(content_root / ks["KATALOG_IMAGE_DIR"], limits, problems)
     data_dir = content_root / ks["KATALOG_DATA_DIR"]
     vocabularies = {name: load_vocabulary(name, data_dir / f"{name}.yaml", shown_path(data_dir / f"{name}.yaml"),

@@ -94,6 +94,13 @@ def check_folder_names(folder: Path, problems: list[Problem]) -> None:
                                     {"value": child.name, "suggestion": slugify(child.name)}))
 
 
+def check_stray_files(folder: Path, problems: list[Problem]) -> None:
+    """A program or page folder holds its language files (id.md, en.md, ...); anything else would be ignored."""
+    for path in regular_files(folder):
+        if path.suffix != ".md" and not path.name.startswith("."):
+            problems.append(Problem(shown(path), None, None, "stray_file", {"value": path.name}))
+
+
 def slugify(name: str) -> str:
     from unidecode import unidecode
 
@@ -141,9 +148,10 @@ def check_svg(path: Path, problems: list[Problem]) -> None:
         refuse("<?xml-stylesheet?>")
         return
     try:
-        root = SafeTree.fromstring(raw, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        # A plain DOCTYPE (as drawing programs write it) is harmless; entities are what expand or reach outside.
+        root = SafeTree.fromstring(raw, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        refuse("<!DOCTYPE>/<!ENTITY>")
+        refuse("<!ENTITY>")
         return
     except SafeTree.ParseError as error:
         line = getattr(error, "position", (None,))[0]

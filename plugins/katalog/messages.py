@@ -319,6 +319,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("huruf kecil a-z, angka dan tanda hubung saja, misalnya kelas-komputer-dasar"),
         N_("{suggestion}Ganti nama foldernya: huruf kecil, spasi diganti tanda hubung, tanpa tanda baca."),
     ),
+    "stray_file": (
+        N_("Berkas «{value}» di folder program atau halaman tidak akan dibaca."),
+        N_("hanya berkas bahasa: id.md, en.md, jv.md (huruf kecil, berakhiran .md)"),
+        N_("Jika ini isi program, ganti namanya menjadi kode bahasa dengan .md, misalnya id.md. Gambar disimpan di content/images/."),
+    ),
     "image_outside": (
         N_("Gambar «{value}» tidak berada di folder {detail} di dalam content."),
         N_("jalur seperti {detail}/nama-gambar.jpg, tanpa .., tanpa / di depan dan tanpa alamat web"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -124,6 +125,12 @@ def run_pelican(content_dir: Path, output_dir: Path, *extra: str, env: dict | No
                "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", *extra]
     environment = {**os.environ, "KATALOG_TODAY": TODAY, "COLUMNS": "200", "PYTHONPATH": str(PLUGINS), **(env or {})}
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment, timeout=timeout)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
+    """Every file's content hash and modification time, so that any change shows."""
+    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def assert_no_traceback(result) -> None:

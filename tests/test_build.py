@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -12,13 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM, assert_no_traceback, run_pelican
-
-
-def snapshot(folder: Path) -> dict[str, tuple[str, int]]:
-    """Every file's content hash and modification time, so that any change shows."""
-    return {str(p.relative_to(folder)): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM, assert_no_traceback, run_pelican, snapshot
 
 
 def bad_content(content):

@@ -11,7 +11,9 @@ import threading
 import time
 import urllib.request
 
-from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM
+from pathlib import Path
+
+from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM, snapshot
 
 
 def fetch(url: str) -> str:
@@ -34,6 +36,8 @@ def wait_for(lines: queue.Queue, seen: list, needle: str, timeout: float = 90) -
 
 def test_a_bad_save_keeps_the_last_good_site_and_the_next_good_save_recovers(content, tmp_path):
     program = content.program("kelas-uji")
+    for number in range(8):  # enough pages that a rebuild takes a moment to write
+        content.program(f"kelas-{number}")
     output = tmp_path / "out"
     command = [sys.executable, "-m", "katalog.serve", str(content.root), "-o", str(output),
                "-s", str(ROOT / "pelicanconf.py"), "--port", "0"]
@@ -60,10 +64,26 @@ def test_a_bad_save_keeps_the_last_good_site_and_the_next_good_save_recovers(con
         program.write_text(VALID_PROGRAM.replace("Kelas Uji Coba", "Kelas Uji Baru"), encoding="utf-8")
         wait_for(lines, seen, "Dibangun ulang")
         assert "Kelas Uji Baru" in fetch(page)
-    finally:
+
+        # Ctrl-C while a rebuild is writing: the served site stays whole, the unfinished one is removed.
+        before = snapshot(output)
+        program.write_text(VALID_PROGRAM.replace("Kelas Uji Coba", "Kelas Uji Terputus"), encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while not Path(f"{output}.new").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert Path(f"{output}.new").exists(), "the rebuild never started writing"
         os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        assert server.wait(timeout=60) == 130
+        assert snapshot(output) == before
+        assert not Path(f"{output}.new").exists()
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGINT)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+    time.sleep(0.2)  # the reader thread takes the last lines
+    while not lines.empty():
+        seen.append(lines.get())
     assert "Traceback" not in "".join(seen)

@@ -85,12 +85,23 @@ def main(argv=None) -> int:
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))}
 
     def build() -> bool:
+        process = subprocess.Popen(command, env=environment)
         try:
-            return subprocess.run(command, env=environment).returncode == 0
+            return process.wait() == 0
         except KeyboardInterrupt:
-            return False
+            # Ctrl-C reaches the build too: let it remove its unfinished folder before stopping.
+            try:
+                process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            raise
 
-    build()
+    try:
+        build()
+    except KeyboardInterrupt:
+        say("stopped", lang)
+        return 130
     try:
         server = Server(output, args.bind, args.port).start()
     except OSError:
@@ -109,6 +120,8 @@ def main(argv=None) -> int:
                 say("rebuilt", lang)
             else:
                 say("kept" if output.is_dir() else "nothing_yet", lang)
+    except KeyboardInterrupt:
+        return 130
     finally:
         server.stop()
         say("stopped", lang)

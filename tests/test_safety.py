@@ -264,6 +264,22 @@ def test_the_sanitiser_removes_each_attack_whatever_the_checks_let_through(snipp
         assert word not in lowered, html
 
 
+@pytest.mark.parametrize("link", ["[x]({static}/../../../rahasia.txt)", "[x]({attach}../../../rahasia.txt)",
+                                  "[x]({filename}/../../../rahasia.txt)", "[x](|static|../../../rahasia.txt)",
+                                  '<a href=" {attach}../../rahasia.txt">x</a>', "![x]({attach}../../rahasia.txt)"])
+def test_pelican_link_forms_that_copy_files_by_path_are_refused(content, tmp_path, link):
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("kunci-rahasia", encoding="utf-8")
+    text = VALID_PROGRAM + "\n" + link + "\n"
+    problem = one(content, text, "site_link_form")
+    assert problem.line == len(text.splitlines())
+    result = run_pelican(content.root, tmp_path / "out")
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert not any("kunci-rahasia" in p.read_text(errors="ignore") for p in tmp_path.rglob("out*/**/*") if p.is_file())
+    assert "{" not in clean('<a href="{static}/x">x</a><a href="|attach|x">y</a>')
+
+
 def test_harmless_tags_and_attributes_are_removed_with_a_warning(content, tmp_path):
     body = ('Teks <marquee>bergerak</marquee> dan <font color="red">merah</font>.\n\n'
             '<p style="color:red" class="visually-hidden" id="main">Penting</p>\n\n'
@@ -297,7 +313,8 @@ def test_an_image_of_the_site_in_a_description_is_addressed_from_the_site_root(c
 # -- 6. Text hygiene --------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("char", ["\u202e", "\u202a", "\u2066", "\u2069", "\u200b", "\u200e", "\ufeff", "\u0007",
-                                  "\u2028", "\u00ad", "\U000e0041"])
+                                  "\u2028", "\u00ad", "\U000e0041", "\u034f", "\u3164", "\u115f", "\ufe0f", "\U000e0100",
+                                  "\ue000", "\U000f0000", "\ufffc", "\ufffe", "\ufdd0", "\u0085", "\u2065"])
 def test_invisible_and_direction_characters_in_a_title(content, char):
     text = VALID_PROGRAM.replace("title: Kelas Uji Coba", f"title: Kelas{char}Uji Coba")
     problem = one(content, text, "bad_character")
@@ -311,11 +328,48 @@ def test_invisible_characters_in_a_description_name_their_line(content):
     assert problem.line == len(text.splitlines())
 
 
-def test_joiners_inside_emoji_and_javanese_script_are_text_not_tricks(content):
+def test_joiners_and_selectors_inside_emoji_and_scripts_are_text_not_tricks(content):
     text = VALID_PROGRAM.replace("summary: Ringkasan program uji coba.",
-                                 "summary: Keluarga \U0001F468\u200d\U0001F469\u200d\U0001F467 dan \ua9a0\ua9c0\u200c\ua9a4.")
+                                 "summary: Keluarga \U0001F468\u200d\U0001F469\u200d\U0001F467 dan \ua9a0\ua9c0\u200c\ua9a4, "
+                                 "\u2764\ufe0f, sesi 1\ufe0f\u20e3 dan \u845b\U000E0100.")
     content.program("kelas-uji", text)
     assert problems_of(content)[0] == []
+
+
+@pytest.mark.parametrize("address, code", [
+    ("https://perpus.go.id@contoh.example/daftar", "url_with_user"),
+    ("https://perpus.go.id:rahasia@contoh.example/", "url_with_user"),
+    ('https://forms.example.org/daftar"><script>alert(1)</script>', "bad_url"),
+    ("https://forms.example.org/da ftar", "bad_url"),
+    ("javascript:alert(1)", "bad_url"),
+    ("https://192.168.1.1/daftar", "bad_url"),
+    ("http://localhost:8000/", "bad_url"),
+])
+def test_a_registration_address_that_disguises_or_breaks_out_is_refused(content, address, code):
+    text = VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"', f"  form: '{address}'")
+    problem = one(content, text, code)
+    assert problem.line == line_of(text, "form:")
+
+
+@pytest.mark.parametrize("address", ["https://docs.google.com/forms/d/e/1FAIpQLSf-x_Y/viewform?usp=sf_link",
+                                     "https://forms.gle/AbC123", "http://perpus-desa.id:8080/daftar%20kelas/#form",
+                                     "https://xn--80ak6aa92e.com/"])
+def test_ordinary_registration_addresses_pass(content, address):
+    content.program("kelas-uji", VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"', f"  form: '{address}'"))
+    assert problems_of(content)[0] == []
+
+
+@pytest.mark.parametrize("email", ["sri@perpus.id?bcc=lain.id", "javascript:alert(1)//@perpus.id", "a@b@perpus.id",
+                                   "sri@perpus.id\"><b>x</b>"])
+def test_an_email_that_a_mailto_link_would_read_as_more_is_refused(content, email):
+    text = VALID_PROGRAM.replace("  name: Ibu Uji", f"  name: Ibu Uji\n  email: '{email}'")
+    assert one(content, text, "bad_email").line == line_of(text, "email:")
+
+
+def test_a_link_with_a_name_before_the_at_sign_is_refused_in_a_description(content):
+    text = VALID_PROGRAM + "\n[perpus.go.id](https://perpus.go.id@contoh.example/)\n"
+    assert one(content, text, "url_with_user").line == len(text.splitlines())
+    assert "contoh.example" not in clean('<a href="https://perpus.go.id@contoh.example/">x</a>')
 
 
 def test_text_is_stored_in_nfc(content):

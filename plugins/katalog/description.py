@@ -61,7 +61,11 @@ _SELF_CLOSING_SIBLINGS = {"p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbo
 _VOID = {"br", "hr", "img", "col", "wbr", "area", "base", "link", "meta", "input", "param", "source", "track",
          "embed", "keygen"}
 MAX_ELEMENT_DEPTH = 64
+_USER_IN_URL = re.compile(r"^[\x00-\x20]*https?:/*[^/?#]*@", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+# Pelican's own link forms ({static}, {attach}, {filename}, |static|, ...): they make Pelican read and copy
+# files by path, so in a description they are refused (only an image's {static}/images/... is read as a path).
+SITE_LINK_FORM = re.compile(r"^[\x00-\x20]*([{|][^{}|/]*[}|])")
 _ALIGN = re.compile(r'<(th|td)( [^>]*?)? align="(left|center|right)"')
 
 
@@ -150,7 +154,14 @@ class _Scanner(HTMLParser):
                 self.note("unsafe_attribute", needles=(f"{name}=", name), value=name, detail=tag)
                 continue
             if name in URL_ATTRIBUTES or name.endswith(":href"):
+                form = SITE_LINK_FORM.match(value)
+                if form and not (tag == "img" and name == "src" and form.group(1) == "{static}"):
+                    self.note("site_link_form", needles=(value, form.group(1)), value=value[:80], detail=form.group(1))
+                    continue
                 scheme = scheme_of(value)
+                if scheme in ("http", "https") and _USER_IN_URL.match(value):
+                    self.note("url_with_user", needles=(value, f"{name}="), value=value[:80])
+                    continue
                 if scheme and (scheme in UNSAFE_SCHEMES or scheme not in URL_SCHEMES):
                     self.note("unsafe_url", needles=(value, f"{scheme}:", f"{name}="), value=value[:80], detail=tag)
                     continue
@@ -236,6 +247,8 @@ def clean(html: str, image_dir: str = "images") -> str:
     def site_images_only(tag, attribute, value):
         if tag == "img" and attribute == "src":
             return value if image_path(value, image_dir) else None
+        if attribute in URL_ATTRIBUTES and (SITE_LINK_FORM.match(value) or _USER_IN_URL.match(value)):
+            return None
         return value
 
     return nh3.clean(

@@ -189,6 +189,13 @@ def decode(raw: bytes) -> str:
         raise SourceError("encoding", line) from None
 
 
+def _yaml_readable(char: str) -> bool:
+    """Whether YAML reads the character as text: its printable set, less NEL (U+0085), which it takes for a line break."""
+    point = ord(char)
+    return (char in "\t\n\r" or 0x20 <= point <= 0x7E or 0xA0 <= point <= 0xD7FF
+            or 0xE000 <= point <= 0xFFFD or point >= 0x10000)
+
+
 def read_document(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Splits a content file into its front matter (between two `---` lines) and its body."""
     text = decode(raw)
@@ -207,7 +214,7 @@ def read_document(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Document:
                 raise SourceError("body_too_long", index + 2, str(limits.body_chars))
             return Document(meta, normalize(body), index + 2, findings)
         for character in bad_characters(lines[index].rstrip("\r\n"), limit=1):
-            if not character.char.isprintable() and unicodedata.category(character.char) in ("Cc", "Zl", "Zp"):
+            if not _yaml_readable(character.char) or unicodedata.category(character.char) in ("Zl", "Zp"):
                 # YAML itself refuses control characters or reads them as line breaks: name the character first.
                 key = re.match(r"\s*(?:- )?([A-Za-z_][\w-]*)\s*:\s*", lines[index])
                 start = key.end() if key and key.end() <= character.index else 0  # position within the value

@@ -174,6 +174,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("alamat yang diawali https://"),
         N_("Salin alamat lengkap dari bilah alamat peramban."),
     ),
+    "url_with_user": (
+        N_("Alamat «{value}» memuat nama atau kata sandi sebelum tanda @."),
+        N_("alamat yang diawali https:// lalu langsung nama situsnya"),
+        N_("Hapus bagian sebelum @. Alamat seperti ini bisa menyamarkan situs tujuannya: yang terbaca pertama bukan situs yang dibuka."),
+    ),
     "bad_email": (
         N_("«{value}» bukan alamat surel yang benar."),
         N_("alamat seperti nama@contoh.id"),
@@ -368,6 +373,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("Alamat «{value}» pada <{detail}> tidak bisa dipakai di deskripsi."),
         N_("alamat yang diawali https://, http://, mailto: atau tel:, atau alamat halaman di situs ini"),
         N_("Ganti dengan alamat web lengkap. Alamat javascript:, data: dan sejenisnya bisa menjalankan kode, jadi tidak diterima."),
+    ),
+    "site_link_form": (
+        N_("Alamat «{value}» memakai bentuk {detail}, yang tidak dipakai di katalog ini."),
+        N_("alamat yang diawali https://, http://, mailto: atau tel:, atau alamat halaman di situs ini"),
+        N_("Tulis alamatnya langsung: untuk program lain ../nama-folder-program/, untuk gambar "
+           "images/nama-gambar.jpg. Bentuk dengan kurung kurawal bisa membuat berkas di luar content ikut disalin."),
     ),
     "description_image": (
         N_("Gambar «{value}» di deskripsi tidak berada di folder {detail} di dalam content."),

@@ -156,8 +156,14 @@ FREE_WORDS = {"gratis", "free", "0", "bebas biaya", "tidak dipungut biaya"}
 TRUE_WORDS = {"true", "yes", "ya", "benar"}
 FALSE_WORDS = {"false", "no", "tidak", "salah"}
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[a-z]{2,}", re.IGNORECASE)
-URL = re.compile(r"https?://[^\s/]+\.\S+")
+# An e-mail address as people write it; nothing that a mailto: link would read as more (?cc=, ?body=, a second @).
+EMAIL = re.compile(r"[a-z0-9._%+-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}", re.IGNORECASE)
+# A web address as a browser's address bar gives it: a host name with a top-level domain (international names in
+# their xn-- form), an optional port, then a path without spaces, quotes or angle brackets.
+URL = re.compile(r"https?://(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]+)(?::[0-9]{1,5})?"
+                 r"(?:[/?#][^\s<>\"'`\\{}|^]*)?", re.IGNORECASE)
+# user:password@ before the host: what a browser shows first is not where it goes.
+URL_WITH_USER = re.compile(r"^\s*https?://[^/?#\s]*@", re.IGNORECASE)
 # A whole number as a librarian types it: ASCII digits, at most nine of them.
 NUMBER = re.compile(r"[0-9]{1,9}")
 ONLINE = "online"
@@ -530,7 +536,7 @@ class Parser:
         if self.shape(raw, Text, spec, path, line) and URL.fullmatch(raw.strip()):
             return raw.strip()
         if isinstance(raw, Text):
-            self.problem(raw.line, path, "bad_url", value=raw)
+            self.problem(raw.line, path, "url_with_user" if URL_WITH_USER.match(raw) else "bad_url", value=raw)
         return None
 
     def kind_email(self, raw, spec, path, line):

@@ -9,6 +9,15 @@ from dataclasses import dataclass
 # inside a word of a script that needs them, or inside an emoji sequence (see _joiner_allowed).
 _BIDI_CONTROLS = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C}
 _JOINERS = {0x200C, 0x200D}
+# Invisible characters that are not format characters: Unicode's other default-ignorable code points
+# (grapheme joiner, Hangul and Khmer fillers, reserved ones), the object-replacement box a word processor
+# leaves for a picture, and the unused 2065 and FFF0-FFF8.
+_INVISIBLE = ({0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2065, 0x3164, 0xFFA0, 0xFFFC}
+              | set(range(0xFFF0, 0xFFF9)) | set(range(0xE0000, 0xE0100)) | set(range(0xE01F0, 0xE1000)))
+# Variation selectors choose how the character before them is drawn (an emoji in colour, a keycap, a
+# Mongolian letter form); anywhere else they are invisible.
+_SELECTORS = set(range(0xFE00, 0xFE10)) | set(range(0xE0100, 0xE01F0)) | {0x180B, 0x180C, 0x180D, 0x180F}
+_KEYCAP = "\u20e3"
 _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 
 
@@ -43,6 +52,17 @@ def _joiner_allowed(text: str, index: int) -> bool:
                                          or before.isspace() or after.isspace())
 
 
+def _noncharacter(point: int) -> bool:
+    """Code points Unicode keeps out of text for good (FDD0-FDEF, and the last two of every plane)."""
+    return 0xFDD0 <= point <= 0xFDEF or (point & 0xFFFE) == 0xFFFE
+
+
+def _selector_allowed(text: str, index: int) -> bool:
+    before = text[index - 1] if index > 0 else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return bool(before) and not before.isspace() and (not before.isascii() or after == _KEYCAP)
+
+
 def bad_characters(text: str, limit: int = 5) -> list[BadCharacter]:
     """Direction overrides, invisible format characters and control characters in a text (at most `limit`)."""
     if text.isascii() and text.isprintable():
@@ -55,8 +75,12 @@ def bad_characters(text: str, limit: int = 5) -> list[BadCharacter]:
         category = unicodedata.category(char)
         if point in _JOINERS:
             bad = not _joiner_allowed(text, index)
+        elif point in _SELECTORS:
+            bad = not _selector_allowed(text, index)
         else:
-            bad = point in _BIDI_CONTROLS or category in ("Cc", "Cf", "Zl", "Zp", "Cs")
+            # Co: private-use characters, such as the bullets a word processor's symbol fonts leave behind.
+            bad = (point in _BIDI_CONTROLS or point in _INVISIBLE or _noncharacter(point)
+                   or category in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co"))
         if bad:
             found.append(BadCharacter(index, char))
             if len(found) >= limit:

@@ -18,6 +18,7 @@ from katalog.settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
+NO_SITE_LINK_FORMS = r"(?P<what>(?!))"
 
 # The checked catalog of each content folder in this build, for the reader to use.
 _CATALOGS: dict[str, Catalog] = {}
@@ -106,6 +107,9 @@ def remember_main_site(pelican):
     if "KATALOG_MAIN_LANG" in settings:
         return  # a language sub-site: its settings came from the main site's
     settings.setdefault("KATALOG_CSP", DEFAULTS["KATALOG_CSP"])  # the templates read it
+    # Descriptions are checked and addressed by the catalog; Pelican's {static}/{attach}/{filename} link forms
+    # would read and copy files by path, so they are switched off (a pattern that never matches).
+    settings["INTRASITE_LINK_REGEX"] = NO_SITE_LINK_FORMS
     main_url = settings["SITEURL"]
     settings["KATALOG_MAIN_LANG"] = settings["DEFAULT_LANG"]
     settings["KATALOG_MAIN_SITEURL"] = main_url

@@ -363,3 +363,10 @@ def test_a_mistake_in_the_main_file_is_reported_once_not_again_for_its_translati
     content.program("kelas-uji", TRANSLATION, lang="en")
     problem = only_problem(content.load())
     assert problem.path.endswith("programs/kelas-uji/id.md") and problem.field == "category"
+
+
+def test_a_translation_is_still_checked_while_its_main_file_has_a_mistake(content):
+    content.program("kelas-uji", VALID_PROGRAM.replace("category: literasi-digital", "category: literasi-digitl"))
+    content.program("kelas-uji", TRANSLATION + "\n<script>x</script>\n", lang="en")
+    problems = content.load().problems
+    assert [(p.path.rsplit("/", 1)[-1], p.code) for p in problems] == [("id.md", "unknown_value"), ("en.md", "unsafe_html")]

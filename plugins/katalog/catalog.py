@@ -154,17 +154,18 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
         return None
     main_item = None
     translation_of = ()
+    main_file = ""
     if items is not None:
         main_item = next((item for item in items if item.key == key), None)
-        if main_item is None:
-            main_file = f"{key}/{catalog.settings['KATALOG_MAIN_LANG']}.md"
-            if not (folder / main_file).is_file():
-                catalog.problems.append(Problem(source, 1, None, "no_main_version", {"detail": main_file}))
-            # Otherwise the main file has problems of its own, already reported; this one waits for it.
+        main_file = f"{key}/{catalog.settings['KATALOG_MAIN_LANG']}.md"
+        if main_item is None and not (folder / main_file).is_file():
+            catalog.problems.append(Problem(source, 1, None, "no_main_version", {"detail": main_file}))
             return None
-        translation_of = _all_names(PROGRAM_FIELDS if isinstance(main_item, Program) else PAGE_FIELDS)
+        # When the main file has problems of its own (already reported), this file's own text is still checked.
+        translation_of = _all_names(PROGRAM_FIELDS if declared is PROGRAM_TRANSLATION_FIELDS else PAGE_FIELDS)
+        main_file = main_item.source if main_item else shown_path(folder / main_file)
     parser = Parser(source, catalog.vocabularies, catalog.settings, catalog.problems,
-                    translation_of=translation_of, main_file=main_item.source if main_item else "")
+                    translation_of=translation_of, main_file=main_file)
     for finding in document.findings:
         parser.problem(finding.line, finding.field or None, "bad_character", value=finding.character.describe(),
                        detail=finding.character.index + 1)
@@ -173,6 +174,8 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
     slug = values.get("slug") or (relative.parent.name if relative.parent != Path(".") else path.stem)
     if main_item is not None:
         item = _translation(parser, document, values, main_item, source=source, lang=lang)
+    elif items is not None:
+        item = None  # a translation waiting for its main file
     else:
         item = build(parser, document, values, source=source, key=key, slug=slug, lang=lang, path=path)
     for line, tag in tags_in(document.body, document.body_line):

@@ -186,6 +186,11 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/19
     '<set attributeName="href" to="javascript:alert(1)"/>',
     '<rect style="fill: url(https://contoh.example/x.svg#p)" width="1" height="1"/>',
     "<style>@import url(https://contoh.example/x.css);</style>",
+    '<style>@\\69mport "https://contoh.example/x.css";</style>',
+    "<style>rect{fill:u\\72l(https://contoh.example/)}</style>",
+    '<rect style="fill:image-set(\'https://contoh.example/x.png\' 1x)" width="1" height="1"/>',
+    '<html:script xmlns:html="http://www.w3.org/1999/xhtml">alert(1)</html:script>',
+    '<animate attributeName="xlink:href" values="javascript:alert(1)"/>',
 ])
 def test_svg_that_can_run_code_or_load_from_elsewhere(content, inside):
     (content.root / "images" / "jahat.svg").write_text(SVG.format(inside), encoding="utf-8")

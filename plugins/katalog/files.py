@@ -27,6 +27,8 @@ SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SVG_SCRIPTING = {"script", "foreignobject", "handler", "listener"}
 _SVG_ANIMATION = {"set", "animate", "animatemotion", "animatetransform"}
 _LOCAL_DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,", re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?(\*/|$)", re.DOTALL)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.DOTALL)
 _URL_FUNCTION = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
 
 
@@ -177,11 +179,21 @@ def check_svg(path: Path, problems: list[Problem]) -> None:
                                                                        or value.lower().startswith("on")):
                 return refuse(f"<{tag} attributeName=\"{value}\">")
             if _outside(value):
-                return refuse(f"url({value[:60]})")
-        if tag == "style" and (_outside(element.text or "") or "@import" in (element.text or "").lower()):
-            return refuse("<style> @import/url()")
+                return refuse(f"{name}=\"{value[:60]}\"")
+        if tag == "style" and _outside("".join(element.itertext())):
+            return refuse("<style> @import/url()/image-set()")
+
+
+def _css_text(value: str) -> str:
+    """CSS as a browser reads it: comments gone, escapes (\\69 for i, \\72 for r, ...) turned into their letters."""
+    value = _CSS_COMMENT.sub("", value)
+    return _CSS_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) and int(m.group(1), 16) < 0x110000
+                           else (m.group(2) or ""), value)
 
 
 def _outside(value: str) -> bool:
-    """Whether a CSS value refers to anything but a part of the same picture (url(#id))."""
-    return any(target and not target.startswith("#") for target in _URL_FUNCTION.findall(value))
+    """Whether a CSS value refers to anything but a part of the same picture (url(#id)), or pulls in a style sheet."""
+    value = _css_text(value)
+    lowered = value.lower()
+    return ("@import" in lowered or "image-set(" in lowered
+            or any(target and not target.startswith("#") for target in _URL_FUNCTION.findall(value)))

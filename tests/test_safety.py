@@ -388,9 +388,22 @@ def test_a_slug_with_upper_case_is_refused(content):
     one(content, VALID_PROGRAM.replace("title: Kelas Uji Coba", "title: Kelas Uji Coba\nslug: Kelas-Uji"), "bad_slug")
 
 
-@pytest.mark.parametrize("name", ["ID.MD", "id.markdown", "foto.jpg", "id.md.txt"])
+@pytest.mark.parametrize("name", ["ID.MD", "id.markdown", "foto.jpg", "id.md.txt", "program.md", "deskripsi.md"])
 def test_a_file_in_a_program_folder_that_would_never_be_read(content, name):
     content.program("kelas-uji")
     (content.root / "programs" / "kelas-uji" / name).write_bytes(b"---\ntitle: x\n---\n")
     problem = one(content, None, "stray_file")
     assert problem.params["value"] == name
+
+
+def test_a_program_in_the_wrong_folder_and_a_misspelt_data_file_are_reported_not_ignored(content):
+    content.program("kelas-uji")
+    (content.root / "kelas-baru").mkdir()
+    (content.root / "kelas-baru" / "id.md").write_text(VALID_PROGRAM, encoding="utf-8")
+    (content.root / "data" / "partner.yaml").write_text("mitra-baru:\n  name: Mitra Baru\n", encoding="utf-8")
+    (content.root / "LICENSE.md").write_text("Lisensi isi.\n", encoding="utf-8")
+    (content.root / ".github").mkdir()
+    problems, _ = problems_of(content)
+    assert sorted((p.code, p.params["value"]) for p in problems) == [("unread_data_file", "partner.yaml"),
+                                                                    ("unread_folder", "kelas-baru")]
+    assert "programs" in one(content, None, "unread_folder").format("id")

@@ -90,6 +90,11 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
         files.check_stray_files(content_root / folder, problems)
     files.check_images(content_root / ks["KATALOG_IMAGE_DIR"], limits, problems)
     data_dir = content_root / ks["KATALOG_DATA_DIR"]
+    folders = {ks[f"KATALOG_{kind}_DIR"] for kind in ("PROGRAM", "PAGE", "IMAGE", "DATA")}
+    folders |= {Path(p).parts[0] for key in ("STATIC_PATHS", "ARTICLE_PATHS", "PAGE_PATHS")
+                for p in settings.get(key) or () if p and Path(p).parts}  # what the site's settings add
+    files.check_unread(content_root, folders, "unread_folder", problems, folders=True)
+    files.check_unread(data_dir, {f"{name}.yaml" for name in VOCABULARIES}, "unread_data_file", problems, folders=False)
     vocabularies = {name: load_vocabulary(name, data_dir / f"{name}.yaml", shown_path(data_dir / f"{name}.yaml"),
                                           main, problems, limits)
                     for name in VOCABULARIES}
@@ -103,7 +108,7 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     for folder_name, items, declared, build, translated in kinds:
         folder = content_root / folder_name
         # Main-language files first: a translation takes its facts from one.
-        sources = [p for p in files.regular_files(folder) if p.suffix == ".md"]
+        sources = [p for p in files.regular_files(folder) if files.is_language_file(p, folder)]
         for path in sorted(sources, key=lambda p: (_file_lang(p, ks) != main, p)):
             if _file_lang(path, ks) == main:
                 item = _load_item(path, folder, catalog, declared, build)

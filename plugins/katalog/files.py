@@ -99,8 +99,30 @@ def check_folder_names(folder: Path, problems: list[Problem]) -> None:
 def check_stray_files(folder: Path, problems: list[Problem]) -> None:
     """A program or page folder holds its language files (id.md, en.md, ...); anything else would be ignored."""
     for path in regular_files(folder):
-        if path.suffix != ".md" and not path.name.startswith("."):
+        if not path.name.startswith(".") and not is_language_file(path, folder):
             problems.append(Problem(shown(path), None, None, "stray_file", {"value": path.name}))
+
+
+def check_unread(folder: Path, known: set[str], code: str, problems: list[Problem], folders: bool) -> None:
+    """Folders (or files) in `folder` that no part of the build reads: a program put in the wrong place, a misspelt
+    data file. Hidden entries (.gitkeep, .DS_Store) are left alone."""
+    if not folder.is_dir():
+        return
+    for child in sorted(folder.iterdir()):
+        if child.name.startswith(".") or child.name in known or child.is_symlink():
+            continue
+        if child.is_dir() if folders else child.is_file():
+            problems.append(Problem(shown(child), None, None, code,
+                                    {"value": child.name, "choices": ", ".join(sorted(known))}))
+
+
+def is_language_file(path: Path, folder: Path) -> bool:
+    """A Markdown file the catalog reads: `id.md`, `en.md`, ... in a program's or page's folder."""
+    import langcodes
+
+    if path.suffix != ".md" or path.name.startswith("."):
+        return False
+    return path.parent == folder or langcodes.tag_is_valid(path.stem)
 
 
 def slugify(name: str) -> str:

@@ -329,6 +329,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("hanya berkas bahasa: id.md, en.md, jv.md (huruf kecil, berakhiran .md)"),
         N_("Jika ini isi program, ganti namanya menjadi kode bahasa dengan .md, misalnya id.md. Gambar disimpan di content/images/."),
     ),
+    "unread_folder": (
+        N_("Folder «{value}» di content tidak dibaca saat situs dibangun."),
+        N_("folder yang dibaca: {choices}"),
+        N_("Program disimpan di content/programs/NAMA-PROGRAM/id.md, halaman di content/pages/NAMA/id.md, gambar di "
+           "content/images/. Pindahkan isinya ke sana, atau periksa ejaan nama foldernya."),
+    ),
+    "unread_data_file": (
+        N_("Berkas «{value}» di folder data tidak dibaca saat situs dibangun."),
+        N_("berkas data: {choices}"),
+        N_("Periksa ejaan nama berkasnya. Kode baru ditambahkan ke salah satu berkas yang ada, bukan ke berkas baru."),
+    ),
     "image_outside": (
         N_("Gambar «{value}» tidak berada di folder {detail} di dalam content."),
         N_("jalur seperti {detail}/nama-gambar.jpg, tanpa .., tanpa / di depan dan tanpa alamat web"),

@@ -41,7 +41,8 @@ def test_the_guides_state_the_limits_the_build_enforces():
 
     numbers = [DEFAULT_LIMITS.front_matter_chars, DEFAULT_LIMITS.body_chars, DEFAULT_LIMITS.line_chars,
                DEFAULT_LIMITS.text_chars, DEFAULT_LIMITS.list_items, DEFAULT_LIMITS.depth,
-               DEFAULT_LIMITS.markup_per_paragraph, DEFAULT_LIMITS.image_bytes // 1_000_000,
+               DEFAULT_LIMITS.markup_per_paragraph, DEFAULT_LIMITS.lines_per_paragraph,
+               DEFAULT_LIMITS.image_bytes // 1_000_000,
                DEFAULTS["KATALOG_MAX_SESSIONS"]]
     for lang, name in (("id", "docs/panduan.md"), ("en", "docs/guide.md")):
         text = (ROOT / name).read_text(encoding="utf-8")

@@ -76,6 +76,26 @@ def test_markup_that_would_stall_markdown_is_refused_before_rendering(content, p
     one(content, VALID_PROGRAM + paragraph + "\n", "too_much_markup")
 
 
+@pytest.mark.parametrize("unit", ["Judul\n=====\n", "Teks\n***\n", "- butir\n", "| a | b |\n"])
+def test_a_paragraph_of_more_lines_than_the_limit_is_refused_before_rendering(content, unit):
+    text = VALID_PROGRAM + "\nAwal.\n\n" + unit * 1_000
+    problem = one(content, text, "paragraph_too_long")
+    assert problem.line == line_of(text, "Awal.") + 2
+
+
+def test_the_same_markup_in_paragraphs_of_allowed_length_renders_in_linear_time(content):
+    """Headings underlined with === cost the square of a paragraph's lines: split by the limit, they stay quick."""
+    import time
+
+    from katalog.limits import DEFAULT_LIMITS
+
+    unit = "Judul\n=====\n" * (DEFAULT_LIMITS.lines_per_paragraph // 2) + "\n"
+    content.program("kelas-uji", VALID_PROGRAM + "\n" + unit * (DEFAULT_LIMITS.body_chars // len(unit) - 1))
+    started = time.process_time()
+    assert problems_of(content)[0] == []
+    assert time.process_time() - started < 30  # quadratic would take minutes; linear takes about two seconds
+
+
 def test_lists_nested_past_what_markdown_can_render(content):
     nested = "".join("    " * depth + "- x\n" for depth in range(300))
     problem = one(content, VALID_PROGRAM + "\n" + nested, "description_too_deep")
@@ -119,10 +139,11 @@ def test_every_explosion_ends_in_a_clear_report_through_the_real_build(content, 
     content.program("daftar", VALID_PROGRAM + "\n" + "".join("    " * d + "- x\n" for d in range(300)))
     content.program("ulang", VALID_PROGRAM.replace("{every: week, count: 4}", "{every: day, count: 999999999}"))
     content.program("panjang", "---\ntitle: " + "x" * 2_000_000 + "\n---\n")
+    content.program("garis", VALID_PROGRAM + "\n" + "Judul\n=====\n" * 30_000)
     result = run_pelican(content.root, tmp_path / "out", timeout=120)
     assert result.returncode == 1
     assert_no_traceback(result)
-    for slug in ("bom-alias", "bersarang", "kurung", "daftar", "ulang", "panjang"):
+    for slug in ("bom-alias", "bersarang", "kurung", "daftar", "ulang", "panjang", "garis"):
         assert f"programs/{slug}/id.md" in result.stderr
 
 

@@ -206,6 +206,8 @@ def check_source(body: str, first_line: int, limits: Limits) -> list[Finding]:
             markup += line.count("[") + line.count("<")
             if markup > limits.markup_per_paragraph >= before:
                 findings.append(Finding("too_much_markup", paragraph_start, {"detail": limits.markup_per_paragraph}))
+            if line_number - paragraph_start == limits.lines_per_paragraph:
+                findings.append(Finding("paragraph_too_long", paragraph_start, {"detail": limits.lines_per_paragraph}))
         line_number += 1
     return findings
 

@@ -26,6 +26,9 @@ class Limits:
     # Opening brackets [ and angle brackets < in one paragraph: the Markdown reader slows down with the
     # square of their number, so a few thousand in one paragraph would stall the build.
     markup_per_paragraph: int = 400
+    # Lines in one paragraph, list or table of a description (lines with no empty line between them): some
+    # Markdown forms (headings underlined with ===, lines of ***) take time with the square of that number.
+    lines_per_paragraph: int = 300
     # Bytes in one image file.
     image_bytes: int = 5_000_000
 

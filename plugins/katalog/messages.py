@@ -289,6 +289,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("paling banyak {detail} tanda [ dan < dalam satu paragraf"),
         N_("Pisahkan paragrafnya dengan baris kosong, atau hapus tanda kurung yang tidak perlu."),
     ),
+    "paragraph_too_long": (
+        N_("Paragraf, daftar atau tabel yang mulai di baris ini lebih dari {detail} baris tanpa baris kosong."),
+        N_("paling banyak {detail} baris berturut-turut tanpa baris kosong"),
+        N_("Sisipkan baris kosong di antara bagian-bagiannya. Daftar atau tabel sepanjang ini lebih mudah dibaca jika dibagi dengan judul."),
+    ),
     "description_too_deep": (
         N_("Deskripsi bersarang terlalu dalam (daftar di dalam daftar, atau tag HTML yang tidak ditutup): lebih dari {detail} tingkat."),
         N_("daftar dan kutipan yang bersarang beberapa tingkat saja"),

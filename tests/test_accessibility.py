@@ -85,6 +85,8 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
     ("text-spacing-clipped.html", "text-spacing", lambda d, url: (d.get(url), checks.text_spacing(d))[1]),
     ("vague-link-text.html", "link-text", lambda d, url: (d.get(url), checks.link_text(d))[1]),
     ("content-needs-javascript.html", "javascript-off", lambda d, url: (d.get(url), checks.without_javascript(d, url))[1]),
+    ("blocked-by-policy.html", "blocked-by-policy",
+     lambda d, url: (checks.policy_refusals(d), d.get(url), checks.policy_refusals(d))[2]),
     ("other-origin-request.html", "other-origin-request",
      lambda d, url: (checks.requests_made(d), d.get(url), checks.other_origins(d, url))[2]),
 ])

@@ -103,8 +103,9 @@ def new_driver(width: int = 1280, height: int = 900) -> Browser:
                  "--no-first-run", "--disable-extensions", f"--window-size={width},{height}",
                  f"--user-data-dir={profile}"):
         options.add_argument(flag)
-    # Network events in the performance log: every request a page makes, for the other-origin check.
-    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # Network events in the performance log: every request a page makes, for the other-origin check; the
+    # console, for what the page's Content-Security-Policy refused.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     # Chromium puts sockets there, and a socket's path may not be longer than about 100 characters.
     environment = {**os.environ, "TMPDIR": scratch} if len(scratch) < 60 else None
     service = Service(executable_path=driver, env=environment)

@@ -236,6 +236,17 @@ def requests_made(driver) -> list[str]:
     return urls
 
 
+def policy_refusals(driver) -> list[Finding]:
+    """What the page's own Content-Security-Policy refused since the last call: markup of ours that the policy
+    stops (an inline style or script, a font from elsewhere) is a part of the page that silently does not work."""
+    found = []
+    for entry in driver.get_log("browser"):
+        message = entry.get("message", "")
+        if "Content Security Policy" in message:
+            found.append(Finding("blocked-by-policy", message[:240]))
+    return found
+
+
 def _origin(url: str) -> tuple:
     parts = urlsplit(url)
     return parts.scheme, parts.hostname, parts.port

@@ -105,6 +105,7 @@ class Gate:
         driver = self._driver()
         result = PageResult(url)
         checks.requests_made(driver)  # forget what the previous page asked for
+        checks.policy_refusals(driver)  # and what its policy refused
         axe = axe_results(driver, base + url)
         for violation in axe["violations"]:
             result.violations.append({"rule": violation["id"], "impact": violation["impact"], "help": violation["help"],
@@ -114,7 +115,7 @@ class Gate:
                 target = " ".join(node["target"])
                 result.incomplete.append({"rule": item["id"], "help": item["help"], "target": target,
                                           "allowed": is_allowed(item["id"], target, self.allowlist)})
-        found = checks.other_origins(driver, base) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver)
+        found = checks.other_origins(driver, base) + checks.policy_refusals(driver) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver)
         if slow:
             found += checks.keyboard(driver, base + url)
             found += checks.without_javascript(driver, base + url)

@@ -428,3 +428,13 @@ def test_a_program_in_the_wrong_folder_and_a_misspelt_data_file_are_reported_not
     assert sorted((p.code, p.params["value"]) for p in problems) == [("unread_data_file", "partner.yaml"),
                                                                     ("unread_folder", "kelas-baru")]
     assert "programs" in one(content, None, "unread_folder").format("id")
+
+
+@pytest.mark.parametrize("code", ["../../etc", "BLK-Pesisir", "mitra baru", "mitra/baru", "mitra_baru", "mitra-"])
+def test_a_code_in_a_data_file_is_an_address_word(content, code):
+    content.program("kelas-uji")
+    partners = content.root / "data" / "partners.yaml"
+    text = partners.read_text(encoding="utf-8") + f"'{code}':\n  name: Mitra Baru\n  kind: {{id: a, en: a, jv: a}}\n"
+    partners.write_text(text, encoding="utf-8")
+    problem = one(content, None, "bad_code")
+    assert problem.path.endswith("data/partners.yaml") and problem.line == len(text.splitlines()) - 2

@@ -8,6 +8,7 @@ from pathlib import Path
 from .i18n import Msg, N_
 from .frontmatter import Mapping, Sequence, SourceError, Text, decode, parse_yaml
 from .limits import DEFAULT_LIMITS, Limits
+from .files import SLUG, slugify
 from .messages import Problem
 
 
@@ -92,6 +93,10 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
         return vocabulary
     for code, value in tree.items():
         line = tree.line_of(code)
+        if name != "languages" and not SLUG.fullmatch(code):
+            # A code becomes part of an address (/mitra/CODE/): nothing but lower-case letters, digits, hyphens.
+            problems.append(Problem(shown, line, code, "bad_code", {"value": code, "suggestion": slugify(code)}))
+            continue
         if not isinstance(value, Mapping):
             value = _as_mapping({"label": value}, line)
         label_key = "name" if name in ("partners", "locations") else "label"

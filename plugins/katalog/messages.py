@@ -329,6 +329,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("huruf kecil a-z, angka dan tanda hubung saja, misalnya kelas-komputer-dasar"),
         N_("{suggestion}Ganti nama foldernya: huruf kecil, spasi diganti tanda hubung, tanpa tanda baca."),
     ),
+    "bad_code": (
+        N_("Kode «{value}» tidak bisa dipakai: kode menjadi bagian alamat halaman."),
+        N_("huruf kecil a-z, angka dan tanda hubung saja, misalnya cabang-ketapang"),
+        N_("{suggestion}Ganti kodenya, lalu pakai kode yang sama di program yang merujuknya."),
+    ),
     "stray_file": (
         N_("Berkas «{value}» di folder program atau halaman tidak akan dibaca."),
         N_("hanya berkas bahasa: id.md, en.md, jv.md (huruf kecil, berakhiran .md)"),

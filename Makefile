@@ -68,8 +68,11 @@ html: venv translations-compile
 	@$(BUILD) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --fatal warnings $(PELICANOPTS)
 	@echo "Built $(OUTPUT)/"
 
+# make check STRICT=1: warnings stop it too; with CHANGED="file ...", only warnings about those files (a pull request's).
+STRICT ?=
 check: venv
-	@PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
+	@KATALOG_STRICT="$(STRICT)" $(if $(filter undefined,$(origin CHANGED)),,KATALOG_STRICT_FILES="$(CHANGED)") \
+	  PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
 
 # Serves the last good build and rebuilds on every change; a bad save shows the report and keeps serving.
 serve: venv translations-compile

@@ -136,3 +136,21 @@ def test_an_interrupted_build_leaves_the_previous_site_whole(content, tmp_path):
     # A build killed outright leaves its unfinished folder; the next build clears it and succeeds.
     assert run_pelican(content.root, output).returncode == 0
     assert not Path(f"{output}.new").exists()
+
+
+def test_make_check_strict_stops_on_a_warning_only_for_the_files_a_change_touches(content, tmp_path):
+    ended = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-10-07 09:00").replace(
+        "except: [2026-12-09]", "except: [2026-10-14]")
+    touched = content.program("kelas-uji", ended)
+    content.program("kelas-lain", ended)
+    relaxed = make("check", content, tmp_path)
+    assert relaxed.returncode == 0 and relaxed.stderr.count("Peringatan: Status «open»") == 2
+    strict = make("check", content, tmp_path, "STRICT=1")
+    assert strict.returncode != 0 and "Situs tidak dibangun: 2 masalah di 2 berkas." in strict.stderr
+    pull_request = make("check", content, tmp_path, "STRICT=1", f"CHANGED={touched} content/pages/lain/id.md")
+    assert pull_request.returncode != 0 and "Situs tidak dibangun: 1 masalah di 1 berkas." in pull_request.stderr
+    assert "programs/kelas-uji/id.md, baris" in pull_request.stderr
+    nightly = make("check", content, tmp_path, "STRICT=1", "CHANGED=")
+    assert nightly.returncode == 0, nightly.stderr
+    for result in (relaxed, strict, pull_request, nightly):
+        assert_no_traceback(result)

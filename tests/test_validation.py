@@ -182,12 +182,35 @@ def test_no_registration_channel(content):
           phrases=["Belum ada cara mendaftar", "whatsapp, phone, atau walk_in"])
 
 
-def test_open_status_on_a_program_that_is_over(content):
-    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-10-07 09:00")
-            .replace("except: [2026-12-09]", "except: [2026-10-14]"))
-    check(content, text, field="status", line_needle="status:",
-          phrases=["Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat (2026-10-28)",
-                   "Ganti status menjadi finished"])
+OVER = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-10-07 09:00")
+        .replace("except: [2026-12-09]", "except: [2026-10-14]"))
+
+
+def test_open_status_on_a_program_that_is_over_is_a_warning_and_the_program_shows_as_past(content):
+    """Time passing never stops a build: a nightly build must not fail because a program has ended."""
+    content.program("kelas-uji", OVER)
+    catalog = content.load()
+    assert catalog.problems == []
+    [warning] = catalog.warnings
+    assert warning.code == "open_but_past" and warning.field == "status" and warning.line == line_of(OVER, "status:")
+    message = warning.format("id")
+    assert "Peringatan: Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat (2026-10-28)" in message
+    assert "Ganti status menjadi finished" in message
+    assert catalog.programs[0].state(catalog.settings["KATALOG_TODAY"]) == "past"
+
+
+def test_strict_checks_stop_on_a_warning_about_a_file_the_change_touches(content, monkeypatch):
+    path = content.program("kelas-uji", OVER)
+    content.program("kelas-lain", OVER)
+    monkeypatch.setenv("KATALOG_STRICT", "1")
+    assert {p.code for p in content.load().problems} == {"open_but_past"}
+    assert len(content.load().problems) == 2  # no list of changed files: every file is strict
+    monkeypatch.setenv("KATALOG_STRICT_FILES", f"{path} content/programs/lain/id.md")
+    catalog = content.load()
+    assert [(p.path, p.code, p.warning) for p in catalog.problems] == [(str(path), "open_but_past", False)]
+    assert [p.path.rsplit("/", 2)[-2] for p in catalog.warnings] == ["kelas-lain"]
+    monkeypatch.setenv("KATALOG_STRICT_FILES", "")  # a scheduled build changes nothing
+    assert content.load().problems == []
 
 
 def test_the_same_program_is_fine_when_its_status_says_finished(content):

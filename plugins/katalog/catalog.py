@@ -117,12 +117,30 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
             if item:
                 items.append(item)
     _check_duplicates(catalog)
+    _apply_strictness(catalog)
     if ks["KATALOG_REQUIRE_TRANSLATIONS"]:
         for lang, items in catalog.missing_translations().items():
             for item in items:
                 catalog.problems.append(Problem(item.source, None, None, "missing_translation",
                                                 {"value": lang, "detail": f"{item.key}/{lang}.md"}))
     return catalog
+
+
+def _apply_strictness(catalog: Catalog) -> None:
+    """In strict checks (a pull request's), a warning about a file the change touches stops the build."""
+    ks = catalog.settings
+    if not ks["KATALOG_STRICT"]:
+        return
+    changed = ks["KATALOG_STRICT_FILES"]
+    if changed is not None:
+        changed = {os.path.realpath(path) for path in changed}
+    kept = []
+    for warning in catalog.warnings:
+        if changed is None or os.path.realpath(warning.path) in changed:
+            catalog.problems.append(replace(warning, warning=False))
+        else:
+            kept.append(warning)
+    catalog.warnings[:] = kept
 
 
 def _all_names(fields) -> tuple[str, ...]:
@@ -170,7 +188,7 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
         translation_of = _all_names(PROGRAM_FIELDS if declared is PROGRAM_TRANSLATION_FIELDS else PAGE_FIELDS)
         main_file = main_item.source if main_item else shown_path(folder / main_file)
     parser = Parser(source, catalog.vocabularies, catalog.settings, catalog.problems,
-                    translation_of=translation_of, main_file=main_file)
+                    translation_of=translation_of, main_file=main_file, warnings=catalog.warnings)
     for finding in document.findings:
         parser.problem(finding.line, finding.field or None, "bad_character", value=finding.character.describe(),
                        detail=finding.character.index + 1)
@@ -290,8 +308,9 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
     status = values.get("status")
     today = settings["KATALOG_TODAY"]
     if sessions and status == "open" and sessions[0][-1].end.date() < today:
+        # Time passing never stops a build: the site shows the program as past everywhere, and says so here.
         last = sessions[0][-1].end.date().isoformat()
-        parser.problem(meta.line_of("status"), "status", "open_but_past", detail=last)
+        parser.warn(meta.line_of("status"), "status", "open_but_past", detail=last)
 
     if not parser.ok or sessions is None:
         return None

@@ -46,6 +46,11 @@ def day_full(moment, lang: str) -> str:
     return format_date(moment, "full", locale=babel_locale(lang))
 
 
+def day_long(day, lang: str) -> str:
+    """24 November 2026: a day without its weekday, for dates in running text."""
+    return format_date(day, "long", locale=babel_locale(lang))
+
+
 def clock(moment: datetime, lang: str, with_zone: bool = True) -> str:
     text = format_time(moment, _clock_pattern(lang), locale=babel_locale(lang))
     return f"{text} {zone_abbreviation(moment)}" if with_zone else text

@@ -195,7 +195,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("Tulis true (ya) atau false (tidak)."),
     ),
     "open_but_past": (
-        N_("Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat ({detail})."),
+        N_("Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat ({detail}). Situs menampilkannya "
+           "sebagai program yang sudah lewat."),
         N_("status finished untuk program yang sudah selesai"),
         N_("Ganti status menjadi finished. Jika program diadakan lagi, perbarui jadwalnya."),
     ),
@@ -438,7 +439,7 @@ FRAME = {
     "suggestion": N_("Mungkin maksudnya «{value}»? "),
     "warning": N_("Peringatan"),
     "summary": N_("Situs tidak dibangun: {count} masalah di {files} berkas. Keluaran sebelumnya tidak diubah."),
-    "warnings": N_("{count} peringatan: bagian yang disebut di atas dihapus dari halaman; situs tetap dibangun."),
+    "warnings": N_("{count} peringatan: situs tetap dibangun, tetapi sebaiknya yang disebut di atas diperbaiki."),
     "stopped_on_warning": N_("Situs tidak dibangun: pembangunan berhenti karena peringatan di atas. Keluaran sebelumnya tidak diubah."),
     "interrupted": N_("Pembangunan dihentikan. Keluaran sebelumnya tidak diubah."),
     "fault": N_("Situs tidak dibangun karena kesalahan di dalam program pembangun situs, bukan di isi katalog ({error}). Keluaran sebelumnya tidak diubah. Rinciannya (traceback) tersimpan di {log}; untuk melihatnya di layar, jalankan lagi dengan PELICANOPTS=--debug. Laporkan kepada pengelola situs beserta rincian itu."),

@@ -314,19 +314,24 @@ class Parser:
     """Reads one front-matter mapping against a list of Fields, collecting every problem."""
 
     def __init__(self, source: str, vocabularies: dict[str, Vocabulary], settings: dict, problems: list[Problem],
-                 translation_of: tuple[str, ...] = (), main_file: str = ""):
+                 translation_of: tuple[str, ...] = (), main_file: str = "", warnings: list[Problem] | None = None):
         self.translation_of = translation_of  # in a translation: the main file's field names at this level
         self.main_file = main_file
         self.source = source
         self.vocabularies = vocabularies
         self.settings = settings
         self.problems = problems
+        self.warnings = problems if warnings is None else warnings
         self.ok = True
 
     # -- reporting ---------------------------------------------------------------------------------
     def problem(self, line, path, code, **params):
         self.ok = False
         self.problems.append(Problem(self.source, line, path, code, params))
+
+    def warn(self, line, path, code, **params):
+        """Something the site handles on its own (and says so), which the librarian should still correct."""
+        self.warnings.append(Problem(self.source, line, path, code, params, True))
 
     def fields(self, mapping: Mapping, declared: tuple, prefix: str = "") -> dict:
         """Checks names and required fields, then parses each declared field present."""

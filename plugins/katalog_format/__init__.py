@@ -38,6 +38,7 @@ def groupby_in_order(items, attribute: str):
 FILTERS = {
     "groupby_in_order": groupby_in_order,
     "day_full": _filter(formatting.day_full),
+    "day_long": _filter(formatting.day_long),
     "clock": _filter(formatting.clock),
     "duration": _filter(lambda session, lang: formatting.duration(session.start, session.end, lang)),
     "time_range": _filter(lambda session, lang: formatting.time_range(session.start, session.end, lang)),

@@ -62,17 +62,18 @@ translations: venv
 # Every build goes into $(OUTPUT).new and is swapped in only when it succeeded (plugins/katalog/build.py):
 # a content problem prints the report, a fault in the generator one paragraph (details in $(OUTPUT).error.log,
 # or on screen with PELICANOPTS=--debug), and $(OUTPUT)/ stays as it was.
-BUILD := PYTHONPATH=plugins $(PY) -m katalog.build
+BUILD = $(CHANGE_ENV) PYTHONPATH=plugins $(PY) -m katalog.build
 
 html: venv translations-compile
 	@$(BUILD) $(CONTENT) -o $(OUTPUT) -s pelicanconf.py --fatal warnings $(PELICANOPTS)
 	@echo "Built $(OUTPUT)/"
 
 # make check STRICT=1: warnings stop it too; with CHANGED="file ...", only warnings about those files (a pull request's).
+# CHANGED also tells a build in GitHub Actions which programs to link in the job summary.
 STRICT ?=
+CHANGE_ENV = KATALOG_STRICT="$(STRICT)" $(if $(filter undefined,$(origin CHANGED)),,KATALOG_CHANGED_FILES="$(CHANGED)")
 check: venv
-	@KATALOG_STRICT="$(STRICT)" $(if $(filter undefined,$(origin CHANGED)),,KATALOG_STRICT_FILES="$(CHANGED)") \
-	  PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
+	@$(CHANGE_ENV) PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
 
 # Serves the last good build and rebuilds on every change; a bad save shows the report and keeps serving.
 serve: venv translations-compile

@@ -205,11 +205,11 @@ def test_strict_checks_stop_on_a_warning_about_a_file_the_change_touches(content
     monkeypatch.setenv("KATALOG_STRICT", "1")
     assert {p.code for p in content.load().problems} == {"open_but_past"}
     assert len(content.load().problems) == 2  # no list of changed files: every file is strict
-    monkeypatch.setenv("KATALOG_STRICT_FILES", f"{path} content/programs/lain/id.md")
+    monkeypatch.setenv("KATALOG_CHANGED_FILES", f"{path} content/programs/lain/id.md")
     catalog = content.load()
     assert [(p.path, p.code, p.warning) for p in catalog.problems] == [(str(path), "open_but_past", False)]
     assert [p.path.rsplit("/", 2)[-2] for p in catalog.warnings] == ["kelas-lain"]
-    monkeypatch.setenv("KATALOG_STRICT_FILES", "")  # a scheduled build changes nothing
+    monkeypatch.setenv("KATALOG_CHANGED_FILES", "")  # a scheduled build changes nothing
     assert content.load().problems == []
 
 

@@ -14,6 +14,7 @@ import signal
 import sys
 from pathlib import Path
 
+from . import ci
 from .failure import CONTENT_PROBLEM, INTERNAL_FAULT, INTERRUPTED, fault
 from .messages import frame
 
@@ -35,6 +36,15 @@ def swap_in(new: Path, final: Path) -> None:
         os.rename(final, old)
     os.rename(new, final)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _summarise(args, settings: dict, output: Path) -> None:
+    """In GitHub Actions, the job summary of a build that succeeded: what it holds, the programs a change touched."""
+    from .catalog import load_catalog
+
+    catalog = load_catalog(args.path or settings["PATH"], settings)
+    pages = sum(1 for _ in output.rglob("*.html"))
+    ci.write_summary(ci.success_summary(catalog, settings, _message_lang(settings), pages))
 
 
 def _terminate(signum, frame_):
@@ -61,6 +71,8 @@ def main(argv=None) -> int:
         pelican.run()
         swap_in(new, final)
         log.unlink(missing_ok=True)
+        if ci.active():
+            _summarise(args, settings, final)
         return 0
     except SystemExit as stop:  # CatalogInvalid after its report (code 1), or a settings file's own sentence
         if isinstance(stop.code, str):

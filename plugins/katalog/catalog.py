@@ -131,7 +131,7 @@ def _apply_strictness(catalog: Catalog) -> None:
     ks = catalog.settings
     if not ks["KATALOG_STRICT"]:
         return
-    changed = ks["KATALOG_STRICT_FILES"]
+    changed = ks["KATALOG_CHANGED_FILES"]
     if changed is not None:
         changed = {os.path.realpath(path) for path in changed}
     kept = []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from . import ci
 from .catalog import Catalog, load_catalog
 from .failure import CONTENT_PROBLEM, INTERRUPTED, fault
 from .messages import format_report, format_warnings, frame
@@ -30,6 +31,8 @@ def run(argv, description: str, action: Callable[[Catalog, str], str]) -> int:
             sys.stderr.write(format_warnings(catalog.warnings, lang) + "\n")
         if catalog.problems:
             sys.stderr.write(format_report(catalog.problems, lang))
+        ci.report_problems(catalog.problems + catalog.warnings, lang)
+        if catalog.problems:
             return CONTENT_PROBLEM
         sys.stdout.write(action(catalog, lang))
         return 0

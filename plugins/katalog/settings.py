@@ -28,10 +28,11 @@ DEFAULTS = {
     # Strict checks, as on a pull request: a warning (a program still "open" after its last session, HTML removed
     # from a description) stops the build like a mistake. Environment: KATALOG_STRICT=1 (make check STRICT=1).
     "KATALOG_STRICT": False,
-    # With KATALOG_STRICT, only warnings about these files stop the build (the files a pull request changes);
-    # None: every file. Environment: KATALOG_STRICT_FILES, paths separated by spaces or lines
+    # The files a change (a pull request, a push) touches; None: not known. With KATALOG_STRICT only warnings
+    # about these stop the build (None: every file's), and in GitHub Actions the job summary links the programs
+    # among them. Environment: KATALOG_CHANGED_FILES, paths separated by spaces or lines
     # (make check STRICT=1 CHANGED="content/programs/a/id.md ...").
-    "KATALOG_STRICT_FILES": None,
+    "KATALOG_CHANGED_FILES": None,
     # Most sessions one program may have, from a repeat rule or a list (guards against a rule with no end).
     "KATALOG_MAX_SESSIONS": 200,
     # How much one content file may hold; None: the defaults in limits.py (see README, "Limits").
@@ -80,8 +81,8 @@ def katalog_settings(settings: dict) -> dict:
     merged["KATALOG_TODAY"] = today(merged)
     if os.environ.get("KATALOG_STRICT"):
         merged["KATALOG_STRICT"] = os.environ["KATALOG_STRICT"].strip().lower() not in ("0", "false", "no", "")
-    if "KATALOG_STRICT_FILES" in os.environ:
-        merged["KATALOG_STRICT_FILES"] = os.environ["KATALOG_STRICT_FILES"].split()
+    if "KATALOG_CHANGED_FILES" in os.environ:
+        merged["KATALOG_CHANGED_FILES"] = os.environ["KATALOG_CHANGED_FILES"].split()
     return merged
 
 

@@ -10,6 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.readers import MarkdownReader
 
+from katalog import ci
 from katalog.catalog import Catalog, load_catalog
 from katalog.description import with_site_root
 from katalog.messages import format_report, format_warnings, frame
@@ -42,15 +43,18 @@ class CatalogGate(Generator):
         super().__init__(*args, **kwargs)
         catalog = load_catalog(self.path, self.settings)
         lang = catalog.settings["KATALOG_MESSAGE_LANG"]
+        main_site = self.settings["DEFAULT_LANG"] == catalog.settings["KATALOG_MAIN_LANG"]
         if catalog.problems:
             sys.stderr.write("\n" + format_report(catalog.problems, lang))
             sys.stderr.flush()
+            ci.report_problems(catalog.problems + catalog.warnings, lang)
             raise CatalogInvalid(frame("summary", lang, count=len(catalog.problems),
                                        files=len({p.path for p in catalog.problems})))
-        if catalog.warnings and self.settings["DEFAULT_LANG"] == catalog.settings["KATALOG_MAIN_LANG"]:
+        if catalog.warnings and main_site:
             # Once per build (the main site), not again for each language sub-site.
             sys.stderr.write("\n" + format_warnings(catalog.warnings, lang))
             sys.stderr.flush()
+            ci.report_problems(catalog.warnings, lang, summary=False)  # the build's summary lists them
         _CATALOGS[os.path.realpath(self.path)] = catalog
         self.context["katalog_catalog"] = catalog
         logger.debug("%s %d programs and %d pages checked", LOG_PREFIX, len(catalog.programs), len(catalog.pages))

@@ -101,10 +101,11 @@ outline: test-venv browser
 	@PYTHONPATH=tests $(PY) -m gate.outline $(PAGE)
 
 # The accessibility gate over any folder of built HTML: make audit SITE=output
+# A site built for its address (make publish SITEURL=...) is audited with the same SITEURL: served from the folder.
 SITE    ?= $(OUTPUT)
 REPORTS ?= test-reports
 audit: test-venv browser axe
-	PYTHONPATH=tests $(PY) -m gate $(SITE) --reports $(REPORTS)
+	PYTHONPATH=tests $(PY) -m gate $(SITE) --reports $(REPORTS) $(if $(SITEURL),--siteurl "$(SITEURL)")
 
 test: test-venv browser axe translations-compile
 	$(PY) -m pytest $(PYTESTOPTS)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, TODAY
 from gate import checks
 from gate.browser import SiteServer, axe_results, axe_version, describe, new_driver
 from gate.run import Gate, site_checks, write_reports
@@ -163,3 +164,48 @@ def test_make_audit_runs_on_a_folder_this_project_did_not_build(tmp_path):
 
 def test_the_pinned_engine_is_installed():
     assert axe_version() == json.loads((ROOT / "tests" / "gate" / "package.json").read_text())["dependencies"]["axe-core"]
+
+
+def test_a_site_built_for_its_address_is_audited_from_its_folder(tmp_path):
+    """The workflow audits exactly what it deploys: a `make publish` build, its address served from the folder."""
+    siteurl = "https://contoh.github.io/katalog"
+    site = tmp_path / "site"
+    built = subprocess.run(["make", "-s", "publish", f"OUTPUT={site}", f"SITEURL={siteurl}"], cwd=ROOT,
+                           capture_output=True, text=True, timeout=600, env={**os.environ, "KATALOG_TODAY": TODAY})
+    assert built.returncode == 0, built.stderr
+    assert f'href="{siteurl}/theme/' in (site / "index.html").read_text(encoding="utf-8")
+    pages = ["/", "/program/bahasa-isyarat-dasar/", "/en/agenda/", "/jv/"]
+    gate = Gate(site, siteurl=siteurl)
+    try:
+        with SiteServer(site, siteurl) as server:
+            results = [gate.check_page(server.url, page, slow=page == "/") for page in pages]
+            stylesheet = gate._driver().execute_script(  # the theme's colours: the stylesheet came from the folder
+                "return getComputedStyle(document.documentElement).getPropertyValue('--text').trim()")
+        with SiteServer(site) as server:  # the same folder without its address: every link leaves it
+            unmapped = gate.check_page(server.url, "/", slow=False)
+    finally:
+        for driver in gate._drivers:
+            driver.quit()
+    assert [r.url for r in results if r.failed] == [], [r for r in results if r.failed]
+    assert stylesheet == "#1b1b1b", stylesheet
+    assert any(f.check == "other-origin-request" and siteurl in f.message for f in map(
+        lambda f: checks.Finding(**f), unmapped.findings)), unmapped.findings
+
+
+def test_a_link_that_wraps_beside_another_is_not_taken_for_an_obscured_one(driver, tmp_path):
+    """The middle of a wrapped link's bounding box can fall on the link before it; the check looks at its first line."""
+    before = "Narahubung: Bapak I Made, WhatsApp 0819-3602-1188, "
+    width = len(before + "telepon (0365)") + 0.5  # the second link breaks after "(0365)"
+    (tmp_path / "index.html").write_text(
+        "<!DOCTYPE html><html lang='id'><head><meta charset='utf-8'><title>Narahubung</title>"
+        f"<style>p{{width:{width}ch;font:16px/1.5 monospace}}a:focus{{outline:3px solid #000}}</style></head><body>"
+        "<a href='#isi'>Langsung ke isi</a><main id='isi'><h1>Narahubung</h1><p>Narahubung: Bapak I Made, "
+        "<a href='https://wa.me/6281936021188'>WhatsApp 0819-3602-1188</a>, "
+        "<a href='tel:+6236561204'>telepon (0365) 61 204</a>.</p></main></body></html>", encoding="utf-8")
+    with SiteServer(tmp_path) as server:
+        found = checks.keyboard(driver, server.url + "/")
+        middle = driver.execute_script(
+            "const r = document.querySelector('a[href^=tel]').getBoundingClientRect();"
+            "return document.elementFromPoint(r.left + r.width / 2, r.top + 10).getAttribute('href');")
+    assert middle == "https://wa.me/6281936021188"  # the page does what it is here for
+    assert [f for f in found if f.check == "focus-obscured"] == [], found

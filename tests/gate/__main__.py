@@ -23,11 +23,14 @@ def main(argv=None) -> int:
     parser.add_argument("--keyboard", choices=("sample", "all", "none"), default="sample",
                         help="keyboard walk on one page of each kind (sample), every page, or none")
     parser.add_argument("--allowlist", type=Path, default=ALLOWLIST, help="reviewed axe 'incomplete' results")
+    parser.add_argument("--siteurl", default=None,
+                        help="the address the site was built for (make publish SITEURL=...): served from the folder")
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         parser.error(f"{args.site} is not a folder")
     try:
-        report = Gate(args.site, args.workers, args.keyboard, load_allowlist(args.allowlist)).run()
+        report = Gate(args.site, args.workers, args.keyboard, load_allowlist(args.allowlist),
+                      siteurl=args.siteurl or None).run()
     except KeyboardInterrupt:
         print("Stopped; every browser was closed.", file=sys.stderr)
         return 130

@@ -5,8 +5,10 @@ from __future__ import annotations
 import atexit
 import functools
 import http.server
+import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -34,8 +36,13 @@ def axe_version() -> str:
 
 
 def chromium_paths() -> tuple[str | None, str | None]:
-    browser = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """Chromium and its driver: CHROMIUM/CHROMEDRIVER, else the usual names, else Google Chrome as on CI runners."""
+    browser = os.environ.get("CHROMIUM") or next(
+        filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"))), None)
     driver = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")
+    runner_driver = Path(os.environ.get("CHROMEWEBDRIVER", "/nonexistent")) / "chromedriver"
+    if not driver and runner_driver.is_file():
+        driver = str(runner_driver)
     return browser, driver
 
 
@@ -117,13 +124,50 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class SiteServer:
-    """Serves a folder of built HTML on a free port of 127.0.0.1 for as long as it is open."""
+# Files whose text may hold the site's own address.
+_TEXT_SUFFIXES = {".html", ".htm", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".webmanifest", ".ics"}
 
-    def __init__(self, folder: Path):
+
+class _AddressHandler(_QuietHandler):
+    """Serves a site built for its public address (a SITEURL such as https://name.github.io/katalog) from here:
+    that address, in text files, becomes this server's, so that every page and stylesheet is the local copy."""
+
+    address: re.Pattern
+    local: bytes
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?", 1)[0].split("#", 1)[0].endswith("/"):
+                return super().send_head()  # a folder without its slash: the usual redirect
+            path = path / "index.html"
+        if path.suffix.lower() not in _TEXT_SUFFIXES or not path.is_file():
+            return super().send_head()
+        body = self.address.sub(self.local, path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class SiteServer:
+    """Serves a folder of built HTML on a free port of 127.0.0.1 for as long as it is open.
+
+    With siteurl (the address the site was built for), links to that address lead to this server."""
+
+    def __init__(self, folder: Path, siteurl: str | None = None):
         handler = functools.partial(_QuietHandler, directory=str(folder))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        if siteurl:
+            siteurl = siteurl.rstrip("/")
+            variants = {siteurl, siteurl.replace("/", "\\/")}  # also as JSON writes it
+            alternatives = b"|".join(re.escape(v.encode()) for v in sorted(variants, key=len, reverse=True))
+            address = re.compile(b"(?:" + alternatives + rb")(?![\w.~%-])")
+            handler_class = type("SiteAddressHandler", (_AddressHandler,),
+                                 {"address": address, "local": self.url.encode()})
+            self.httpd.RequestHandlerClass = functools.partial(handler_class, directory=str(folder))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self):

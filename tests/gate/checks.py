@@ -115,8 +115,10 @@ _FOCUS_STATE = _DESCRIBE + """
     const a = luminance(cs.color), b = luminance(own);
     if (a !== null && b !== null) textContrast = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
   }
-  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
-  const y = Math.min(Math.max(r.top + Math.min(r.height / 2, 10), 0), innerHeight - 1);
+  // The middle of the first line box: a link that wraps has a bounding box over its neighbours' text.
+  const line = el.getClientRects().length ? el.getClientRects()[0] : r;
+  const x = Math.min(Math.max(line.left + line.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(line.top + Math.min(line.height / 2, 10), 0), innerHeight - 1);
   const hit = document.elementFromPoint(x, y);
   const covered = !!hit && !(hit === el || el.contains(hit) || hit.contains(el));
   const offscreen = r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth;

@@ -85,8 +85,10 @@ def site_checks(site: Path, urls: list[str]) -> dict[str, list]:
 
 
 class Gate:
-    def __init__(self, site: Path, workers: int | None = None, keyboard: str = "sample", allowlist=None):
+    def __init__(self, site: Path, workers: int | None = None, keyboard: str = "sample", allowlist=None,
+                 siteurl: str | None = None):
         self.site = Path(site)
+        self.siteurl = siteurl  # the address the site was built for, served from the folder
         self.workers = workers or os.cpu_count() or 1
         self.keyboard = keyboard
         self.allowlist = load_allowlist() if allowlist is None else allowlist
@@ -129,7 +131,7 @@ class Gate:
         results: list[PageResult] = []
         pool = ThreadPoolExecutor(self.workers)
         try:
-            with SiteServer(self.site) as server:
+            with SiteServer(self.site, self.siteurl) as server:
                 futures = [pool.submit(self.check_page, server.url, url, url in slow) for url in urls]
                 for done, future in enumerate(futures, start=1):
                     results.append(future.result())
@@ -153,7 +155,7 @@ class Gate:
             progress.write(f"{chr(10) if progress.isatty() else ''}[gate] {len(urls)} pages in {elapsed:.1f} s ({len(urls) / elapsed:.1f} pages/s), "
                            f"{self.workers} browser(s), keyboard walk on {len(slow)} page(s)\n")
         return {
-            "site": str(self.site), "engine": f"axe-core {axe_version()}", "pages": len(urls),
+            "site": str(self.site), "siteurl": self.siteurl, "engine": f"axe-core {axe_version()}", "pages": len(urls),
             "seconds": round(elapsed, 1), "pages_per_second": round(len(urls) / elapsed, 2),
             "failed_pages": sum(r.failed for r in results),
             "results": [asdict(r) | {"failed": r.failed} for r in sorted(results, key=lambda r: r.url)],

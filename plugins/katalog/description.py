@@ -260,8 +260,3 @@ def clean(html: str, image_dir: str = "images") -> str:
         url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
         allowed_classes={"th": ALIGN_CLASSES, "td": ALIGN_CLASSES},
     )
-
-
-def with_site_root(html: str, site_root: str, image_dir: str) -> str:
-    """Site images in a description addressed from the site's root, so they load on every sub-site and sub-path."""
-    return html.replace(f'src="{image_dir}/', f'src="{site_root}/{image_dir}/')

@@ -12,7 +12,7 @@ from pelican.readers import MarkdownReader
 
 from katalog import ci
 from katalog.catalog import Catalog, load_catalog
-from katalog.description import with_site_root
+from katalog.assets import version_images
 from katalog.messages import format_report, format_warnings, frame
 from katalog.model import Program
 from katalog.settings import DEFAULTS
@@ -81,9 +81,9 @@ class CatalogReader(MarkdownReader):
             # Another version of this program or page is the one this language's site shows.
             return "", {"status": "skip"}
         self._source_path = source_path
-        # Rendered and sanitised when the catalog was checked; images addressed from the main site's root.
-        content = with_site_root(item.html, self.settings.get("KATALOG_MAIN_SITEURL", self.settings["SITEURL"]),
-                                 catalog.settings["KATALOG_IMAGE_DIR"])
+        # Rendered and sanitised when the catalog was checked; images addressed from the main site's root, versioned.
+        content = version_images(item.html, self.settings.get("KATALOG_MAIN_SITEURL", self.settings["SITEURL"]),
+                                 catalog.settings["KATALOG_IMAGE_DIR"], self.settings["PATH"])
         metadata = {
             "title": item.title,
             "slug": item.slug,

@@ -150,6 +150,21 @@ def built_site(tmp_path_factory) -> Path:
     return output
 
 
+SUBPATH_SITEURL = "https://example.github.io/katalog"
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> Path:
+    """The sample catalog built for hosting under a sub-path, with `make publish` as a site owner runs it."""
+    output = tmp_path_factory.mktemp("published")
+    compile_catalogs(ROOT / "theme" / "translations")
+    result = subprocess.run(["make", "-s", "publish", f"CONTENT={CONTENT}", f"OUTPUT={output}",
+                             f"SITEURL={SUBPATH_SITEURL}/"], cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, "KATALOG_TODAY": TODAY})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
 @pytest.fixture(scope="session")
 def sample_catalog():
     from katalog.catalog import load_catalog

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TODAY
+from conftest import ROOT, SUBPATH_SITEURL
 from gate import checks
 from gate.browser import SiteServer, axe_results, axe_version, describe, new_driver
 from gate.run import Gate, site_checks, write_reports
@@ -166,13 +165,9 @@ def test_the_pinned_engine_is_installed():
     assert axe_version() == json.loads((ROOT / "tests" / "gate" / "package.json").read_text())["dependencies"]["axe-core"]
 
 
-def test_a_site_built_for_its_address_is_audited_from_its_folder(tmp_path):
+def test_a_site_built_for_its_address_is_audited_from_its_folder(published_site):
     """The workflow audits exactly what it deploys: a `make publish` build, its address served from the folder."""
-    siteurl = "https://contoh.github.io/katalog"
-    site = tmp_path / "site"
-    built = subprocess.run(["make", "-s", "publish", f"OUTPUT={site}", f"SITEURL={siteurl}"], cwd=ROOT,
-                           capture_output=True, text=True, timeout=600, env={**os.environ, "KATALOG_TODAY": TODAY})
-    assert built.returncode == 0, built.stderr
+    siteurl, site = SUBPATH_SITEURL, published_site
     assert f'href="{siteurl}/theme/' in (site / "index.html").read_text(encoding="utf-8")
     pages = ["/", "/program/bahasa-isyarat-dasar/", "/en/agenda/", "/jv/"]
     gate = Gate(site, siteurl=siteurl)

@@ -8,25 +8,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CONTENT, ROOT, TODAY
-
-SUBPATH_SITEURL = "https://example.github.io/katalog"
-
-
-@pytest.fixture(scope="module")
-def published_site(tmp_path_factory):
-    import os
-    import subprocess
-    import sys
-
-    output = tmp_path_factory.mktemp("published")
-    pelican = Path(sys.executable).parent / "pelican"
-    result = subprocess.run([str(pelican), str(CONTENT), "-o", str(output), "-s", str(ROOT / "publishconf.py"),
-                             "--fatal", "warnings"], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "KATALOG_TODAY": TODAY, "SITEURL": SUBPATH_SITEURL + "/"})
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
-
+from conftest import SUBPATH_SITEURL
 
 def internal_targets(site: Path, prefix: str):
     """(page, href, file it should resolve to) for every link and resource that stays on the site."""

@@ -1,4 +1,5 @@
-"""Writes the home page, the catalog by category, one page per facet value, facet indexes and the agenda."""
+"""Writes the home page, the catalog by category, one page per facet value, facet indexes, the agenda, and the page
+for addresses that do not exist (404.html, in each language's folder)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,8 @@ class ListingsGenerator(Generator):
         size = self.settings_k["KATALOG_AGENDA_PAGE_SIZE"]
         for page in paginate(sessions, size, f"{paths['agenda']}/", paths["page"]):
             self._write(writer, page.save_as, "agenda", page.url, listing=page, days=by_day(page.items))
+        # Hosts show the nearest 404.html (Cloudflare Pages), one chosen per language (Netlify) or the root one.
+        self._write(writer, "404.html", "not_found", "404.html")
         logger.debug("%s listings written for %d programs", LOG_PREFIX, len(self.items))
 
 

@@ -286,7 +286,7 @@ def test_a_pull_request_that_touches_a_warned_file_stops_before_the_audit(workfl
 
 
 def script(name: str, repository: Path, **environment: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    clean = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
     return subprocess.run([str(ROOT / "scripts" / name)], cwd=repository, env={**clean, **environment},
                           capture_output=True, text=True, timeout=60)
 
@@ -332,16 +332,23 @@ def test_changed_files_for_each_event(tmp_path):
     ({"GITHUB_REPOSITORY": "a/katalog", "PAGES_URL": "https://katalog.example.org/"}, "https://katalog.example.org"),
     ({"GITHUB_REPOSITORY": "a/b", "PAGES_URL": "https://a.github.io/b", "SITEURL": "https://x.example.org/k"},
      "https://x.example.org/k"),
+    ({"NETLIFY": "true", "CONTEXT": "production", "URL": "https://katalog.netlify.app",
+      "DEPLOY_PRIME_URL": "https://deploy-preview-7--katalog.netlify.app"}, "https://katalog.netlify.app"),
+    ({"NETLIFY": "true", "CONTEXT": "deploy-preview", "URL": "https://katalog.netlify.app",
+      "DEPLOY_PRIME_URL": "https://deploy-preview-7--katalog.netlify.app"}, "https://deploy-preview-7--katalog.netlify.app"),
+    ({"CF_PAGES": "1", "CF_PAGES_URL": "https://a1b2c3.katalog.pages.dev"}, "https://a1b2c3.katalog.pages.dev"),
+    ({"CF_PAGES": "1", "CF_PAGES_URL": "https://a1b2c3.katalog.pages.dev", "SITEURL": "https://katalog.example.org"},
+     "https://katalog.example.org"),
 ])
-def test_pages_address(tmp_path, environment, address):
-    result = script("pages-address", tmp_path, **environment)
+def test_site_address(tmp_path, environment, address):
+    result = script("site-address", tmp_path, **environment)
     assert result.returncode == 0 and result.stdout == address + "\n", result.stderr
 
 
 @pytest.mark.parametrize("environment", [{}, {"SITEURL": "https://contoh.org/a b"}, {"SITEURL": "javascript:alert(1)"},
                                          {"SITEURL": 'https://contoh.org/"$(touch x)"'}])
-def test_pages_address_refuses_what_is_not_an_address(tmp_path, environment):
-    result = script("pages-address", tmp_path, **environment)
+def test_site_address_refuses_what_is_not_an_address(tmp_path, environment):
+    result = script("site-address", tmp_path, **environment)
     assert result.returncode == 2 and result.stdout == ""
     assert "SITEURL" in result.stderr
     assert not (tmp_path / "x").exists()

@@ -43,6 +43,18 @@ DEFAULTS = {
     # The Content-Security-Policy every page carries: scripts, styles, images and fonts only from the site itself.
     "KATALOG_CSP": ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
                     "connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'"),
+    # Headers for hosts that read a _headers file (Netlify, Cloudflare Pages), sent with every file besides the
+    # Content-Security-Policy above (there with frame-ancestors 'none', which only a header can carry).
+    # GitHub Pages sends its own headers; there the policy travels in each page's meta element.
+    "KATALOG_HEADERS": {
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+        "X-Frame-Options": "DENY",
+    },
+    # How long browsers and the host's network may keep the versioned files (theme files and images, whose
+    # addresses change with their content), in seconds. HTML keeps the host's own short default.
+    "KATALOG_CACHE_SECONDS": 31_536_000,
     # Programs or sessions per page of a listing.
     "KATALOG_PAGE_SIZE": 12,
     # Sessions per page of the agenda.
@@ -71,6 +83,8 @@ def katalog_settings(settings: dict) -> dict:
     """The KATALOG_* settings with defaults filled in and derived values resolved."""
     merged = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
     merged["KATALOG_PATHS"] = {**DEFAULTS["KATALOG_PATHS"], **(settings.get("KATALOG_PATHS") or {})}
+    headers = {**DEFAULTS["KATALOG_HEADERS"], **(settings.get("KATALOG_HEADERS") or {})}
+    merged["KATALOG_HEADERS"] = {name: value for name, value in headers.items() if value is not None}  # None: left out
     # Inside a language sub-site DEFAULT_LANG is that language; the main one is remembered here.
     main = settings.get("KATALOG_MAIN_LANG") or settings.get("DEFAULT_LANG", "id")
     merged["KATALOG_LANGUAGES"] = list(merged["KATALOG_LANGUAGES"] or [main, *settings.get("I18N_SUBSITES", {})])

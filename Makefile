@@ -14,7 +14,8 @@ TRANSLATIONS := theme/translations
 PYBABEL   := $(VENV)/bin/pybabel
 
 .PHONY: help venv test-venv html serve publish test check browser clean docs \
-        translations translations-extract translations-update translations-compile axe audit outline
+        translations translations-extract translations-update translations-compile axe audit outline \
+        new-program proposal
 
 help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
@@ -22,6 +23,7 @@ help:
 	@echo "make check    only check the content and report every problem"
 	@echo "make publish  build for hosting; needs SITEURL, e.g. SITEURL=https://name.github.io/katalog"
 	@echo "make test     run every test, browser tests included"
+	@echo "make new-program           answer a few questions to add a program"
 	@echo "make audit SITE=folder     the accessibility gate over any folder of HTML, with reports in test-reports/"
 	@echo "make translations          list programs and pages not yet translated"
 	@echo "make translations-update   collect the theme's strings into theme/translations/*/messages.po"
@@ -75,6 +77,10 @@ CHANGE_ENV = KATALOG_STRICT="$(STRICT)" $(if $(filter undefined,$(origin CHANGED
 check: venv
 	@$(CHANGE_ENV) PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
 
+# A new program from a few questions, each answer checked as it is given: content/programs/SLUG/id.md
+new-program: venv
+	@PYTHONPATH=plugins $(PY) -m katalog.new_program $(CONTENT) -s pelicanconf.py
+
 # Serves the last good build and rebuilds on every change; a bad save shows the report and keeps serving.
 serve: venv translations-compile
 	@PYTHONPATH=plugins $(PY) -m katalog.serve $(CONTENT) -o $(OUTPUT) -s pelicanconf.py \
@@ -113,5 +119,13 @@ test: test-venv browser axe translations-compile
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).error.log cache
 
+# The guides' field tables from the model; the issue form and the template program from the questions and content/data.
 docs: venv
 	PYTHONPATH=plugins $(PY) -m katalog.docs
+	PYTHONPATH=plugins $(PY) -m katalog.issue_form write $(CONTENT) -s pelicanconf.py
+
+# A program proposed with the issue form: make proposal ISSUE=body.md REPORT=report.md writes it into $(CONTENT),
+# or the report says what to correct (exit 1).
+proposal: venv
+	@PYTHONPATH=plugins $(PY) -m katalog.issue_form convert $(CONTENT) -s pelicanconf.py --issue "$(ISSUE)" \
+	  $(if $(REPORT),--report "$(REPORT)")

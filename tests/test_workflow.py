@@ -17,6 +17,8 @@ import yaml
 from conftest import CONTENT, ROOT, TODAY
 
 WORKFLOW = ROOT / ".github" / "workflows" / "terbitkan.yml"
+PROPOSAL = ROOT / ".github" / "workflows" / "usulan-program.yml"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SITEURL = "https://contoh.github.io/katalog"
 
 
@@ -39,9 +41,10 @@ def steps(workflow: dict, job: str) -> list[dict]:
     return workflow["jobs"][job]["steps"]
 
 
-def test_the_workflow_matches_github_s_schema():
+def test_the_workflows_match_github_s_schema():
+    assert {WORKFLOW, PROPOSAL} <= set(WORKFLOWS)
     result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-                             str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+                             *map(str, WORKFLOWS)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -90,7 +93,8 @@ def test_python_comes_from_python_version_and_the_environment_is_cached(workflow
     assert {"requirements.txt", "requirements-test.txt"} <= set(re.findall(r"'([^']+)'", key))
 
 
-def test_every_command_is_a_makefile_target_or_a_script_of_the_repository(workflow):
+def commands(workflow: dict) -> list[str]:
+    """The Makefile targets a workflow's steps call, in order; each checked to exist, with the variables it reads."""
     targets = makefile_targets()
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     called = []
@@ -105,6 +109,11 @@ def test_every_command_is_a_makefile_target_or_a_script_of_the_repository(workfl
                 called.append(target)
             for path in re.findall(r"\bscripts/[a-z-]+", script):
                 assert os.access(ROOT / path, os.X_OK), path
+    return called
+
+
+def test_every_command_is_a_makefile_target_or_a_script_of_the_repository(workflow):
+    called = commands(workflow)
     # Strict content checks and the build, then the accessibility gate over what was built; never the test suite.
     assert called == ["publish", "audit"]
     assert "test" not in called
@@ -128,6 +137,22 @@ def test_only_main_deploys_and_only_after_every_check(workflow):
     assert deploy["needs"] == "build" and deploy["if"] == main_only
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_the_proposal_workflow_turns_a_labelled_issue_into_a_pull_request():
+    from katalog.issue_form import FORM, LABEL
+
+    proposal = yaml.safe_load(PROPOSAL.read_text(encoding="utf-8"))
+    assert triggers(proposal) == {"issues": {"types": ["opened", "edited", "reopened"]}}
+    assert proposal["permissions"] == {}
+    [job] = proposal["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert f"'{LABEL}'" in job["if"] and yaml.safe_load((ROOT / FORM).read_text(encoding="utf-8"))["labels"] == [LABEL]
+    assert commands(proposal) == ["proposal"]
+    body = next(s for s in job["steps"] if "make proposal" in s.get("run", ""))
+    assert body["env"] == {"BODY": "${{ github.event.issue.body }}"}  # the issue's text reaches no command line
+    report = [s for s in job["steps"] if "gh issue comment" in s.get("run", "")]
+    assert [s.get("if") for s in report] == [None, "failure()"]
 
 
 # The runner, as far as these steps need it.

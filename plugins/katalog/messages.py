@@ -194,6 +194,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("true atau false"),
         N_("Tulis true (ya) atau false (tidak)."),
     ),
+    "proposal": (
+        N_("{detail}"),
+        N_("jawaban yang lengkap"),
+        N_("Lengkapi jawaban itu."),
+    ),
     "open_but_past": (
         N_("Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat ({detail}). Situs menampilkannya "
            "sebagai program yang sudah lewat."),

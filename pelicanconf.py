@@ -16,9 +16,9 @@ TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 THEME = "theme"
 
-# The sample catalog is written as of this day. A real catalog deletes this line, so that
-# "past" is judged against the build date (or the KATALOG_TODAY environment variable).
-KATALOG_TODAY = "2026-11-23"
+# "Today" is the build date in KATALOG_TIMEZONE, so that a nightly build moves programs into the past as their
+# last session goes by. The sample catalog is written as of 2026-11-23: KATALOG_TODAY=2026-11-23 make serve
+# shows it as written (the tests do the same).
 # One sub-site per further language, at /en/ and /jv/. A program or page not yet translated is
 # shown there in Indonesian with a notice. Adding a language: an entry here and a message catalog
 # in theme/translations (see README).

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, SUBPATH_SITEURL
 from gate import checks
-from gate.browser import SiteServer, axe_results, axe_version, describe, new_driver
+from gate.browser import SiteServer, axe_results, axe_version, contrast_violations, describe, new_driver
 from gate.run import Gate, site_checks, write_reports
 
 pytestmark = pytest.mark.browser
@@ -80,6 +80,8 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
     ("no-focus-style.html", "focus-visible", lambda d, url: checks.keyboard(d, url)),
     ("skip-link-to-nowhere.html", "skip-link", lambda d, url: checks.keyboard(d, url)),
     ("focus-trap.html", "focus-trap", lambda d, url: checks.keyboard(d, url)),
+    ("skip-target-restyled.html", "skip-target-contrast",
+     lambda d, url: checks.skip_target(d, url, contrast_violations)),
     ("low-contrast-on-focus.html", "focus-contrast", lambda d, url: checks.keyboard(d, url)),
     ("horizontal-scroll.html", "reflow", lambda d, url: (d.get(url), checks.reflow(d))[1]),
     ("text-spacing-clipped.html", "text-spacing", lambda d, url: (d.get(url), checks.text_spacing(d))[1]),

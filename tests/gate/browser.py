@@ -189,6 +189,15 @@ def axe_results(driver, url: str | None = None) -> dict:
     return axe.run(options=json.dumps(options))
 
 
+def contrast_violations(driver) -> list[dict]:
+    """axe-core's color-contrast violations inside main, on the page as it is now (focus and colour scheme kept)."""
+    axe = Axe(driver, script_url=str(axe_script()))
+    axe.inject()
+    context = {"include": [["main"]]} if driver.execute_script("return !!document.querySelector('main')") else None
+    options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
+    return axe.run(context=context, options=json.dumps(options))["violations"]
+
+
 def describe(url: str, violations: list[dict]) -> str:
     lines = []
     for violation in violations:

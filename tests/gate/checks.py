@@ -133,6 +133,38 @@ _FOCUSABLE_COUNT = """
 """
 
 
+COLOUR_SCHEMES = {
+    "light": [{"name": "prefers-color-scheme", "value": "light"}],
+    "dark": [{"name": "prefers-color-scheme", "value": "dark"}],
+    "more contrast": [{"name": "prefers-contrast", "value": "more"}],
+    "more contrast, dark": [{"name": "prefers-contrast", "value": "more"}, {"name": "prefers-color-scheme", "value": "dark"}],
+}
+
+
+def skip_target(driver, url: str, contrast) -> list[Finding]:
+    """After the skip link, the focused target (main) must keep readable colours in every colour scheme.
+
+    `contrast(driver)` runs axe's color-contrast rule on the page as it is and returns its violations."""
+    driver.get(url)
+    press(driver, Keys.TAB)
+    if not (driver.execute_script("const a = document.activeElement; return a && a.getAttribute('href');") or "")\
+            .startswith("#"):
+        return []  # no skip link: keyboard() reports that
+    press(driver, Keys.ENTER)
+    findings = []
+    try:
+        for scheme, features in COLOUR_SCHEMES.items():
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
+            focused = driver.execute_script(_DESCRIBE + "return __gateDescribe(document.activeElement);")
+            for violation in contrast(driver):
+                targets = ", ".join(" ".join(map(str, node["target"])) for node in violation["nodes"][:3])
+                findings.append(Finding("skip-target-contrast", f"with {focused} focused by the skip link, in the "
+                                        f"{scheme} colour scheme: {violation['help']}", targets))
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    return findings
+
+
 def press(driver, key) -> None:
     # An ActionChains forgets its actions once performed: build one per key press.
     ActionChains(driver).send_keys(key).perform()

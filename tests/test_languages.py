@@ -117,15 +117,25 @@ def test_translated_pages_have_no_notice_and_point_to_themselves(built_site, pag
     assert english.find("h1").get_text(strip=True) == "Writing a CV and a Cover Letter"
 
 
-@pytest.mark.parametrize("lang, prefix, day, time", [
-    ("id", "", "Jumat, 04 Desember 2026", "pukul 16.00–17.30 WITA"),
-    ("en", "en/", "Friday, December 4, 2026", "at 16:00–17:30 WITA"),
-    ("jv", "jv/", "Jumat, 4 Desember 2026", "jam 16.00–17.30 WITA"),
+@pytest.mark.parametrize("lang, prefix, day, time, skipped", [
+    ("id", "", "Jumat, 4 Desember 2026", "pukul 16.00 sampai 17.30 WITA",
+     "Tidak ada sesi pada Jumat, 25 Desember 2026 dan Jumat, 1 Januari 2027."),
+    ("en", "en/", "Friday, 4 December 2026", "16:00 to 17:30 WITA",
+     "No session on Friday, 25 December 2026 and Friday, 1 January 2027."),
+    ("jv", "jv/", "Jumat, 4 Desember 2026", "jam 16.00 nganti 17.30 WITA",
+     "Ora ana sesi ing Jumat, 25 Desember 2026 lan Jumat, 1 Januari 2027."),
 ])
-def test_dates_and_times_in_each_language(built_site, pages, lang, prefix, day, time):
+def test_dates_and_times_in_each_language(built_site, pages, lang, prefix, day, time, skipped):
+    """Read aloud well: words between the times (a dash is skipped), days not zero-padded, British order in
+    English, skipped days joined with a word, and start and end each in <time>."""
     page = pages[built_site / f"{prefix}program/bahasa-isyarat-dasar/index.html"]
-    first = page.select_one("ol.sessions li").get_text(" ", strip=True)
-    assert day in first and time in first, first
+    first = page.select_one("ol.sessions li")
+    text = first.get_text(" ", strip=True)
+    assert day in text and time in " ".join(text.split()), text
+    assert "–" not in text and "-" not in text.split("(")[0]
+    assert [t["datetime"] for t in first.find_all("time")][1:] == ["2026-12-04T16:00:00+08:00", "2026-12-04T17:30:00+08:00"]
+    assert skipped in " ".join(page.select_one("#when + p, section[aria-labelledby=when] p").get_text(" ", strip=True).split()
+                                 ).replace(" .", ".").replace(" ,", ",")
     agenda = pages[built_site / f"{prefix}agenda/index.html"].get_text(" ", strip=True)
     assert day in agenda
 

@@ -89,14 +89,29 @@ def test_cost(content, written, amount):
 
 
 @pytest.mark.parametrize("lang, day, times", [
-    ("id", "Rabu, 02 Desember 2026", "09.00–11.00 WITA"),
-    ("en", "Wednesday, December 2, 2026", "09:00–11:00 WITA"),
-    ("jv", "Rabu, 2 Desember 2026", "09.00–11.00 WITA"),
+    ("id", "Rabu, 2 Desember 2026", ("09.00", "11.00", "WITA")),
+    ("en", "Wednesday, 2 December 2026", ("09:00", "11:00", "WITA")),
+    ("jv", "Rabu, 2 Desember 2026", ("09.00", "11.00", "WITA")),
 ])
 def test_dates_and_times_say_their_zone_in_each_language(content, lang, day, times):
+    """No zero-padded days, British order in English, each language's clock; the zone as Indonesians write it."""
     session = load_one(content).sessions[0]
     assert formatting.day_full(session.start, lang) == day
-    assert formatting.time_range(session.start, session.end, lang) == times
+    assert (formatting.hour(session.start, lang), formatting.hour(session.end, lang),
+            formatting.zone_abbreviation(session.start)) == times
+
+
+def test_lists_are_joined_in_words():
+    assert formatting.join_list(["a", "b", "c"], "id") == "a, b, dan c"
+    assert formatting.join_list(["a", "b"], "en") == "a and b"
+    assert formatting.join_list(["a", "b"], "jv") == "a lan b"
+
+
+def test_an_online_session_in_the_other_indonesian_zones():
+    start = datetime(2026, 12, 1, 19, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+    others = formatting.in_zones(start)
+    assert [(formatting.zone_abbreviation(m), formatting.hour(m, "id")) for m in others] == [
+        ("WITA", "20.00"), ("WIT", "21.00")]
 
 
 def test_zone_abbreviations_for_all_indonesian_zones():

@@ -59,7 +59,7 @@ def test_a_program_that_has_ended_is_shown_as_past_and_offers_no_registration(la
     assert cards == len(passed_open_programs)
 
 
-@pytest.mark.parametrize("prefix, words", [("", "Diperbarui: 10 Januari 2027"), ("en/", "Updated: January 10, 2027"),
+@pytest.mark.parametrize("prefix, words", [("", "Diperbarui: 10 Januari 2027"), ("en/", "Updated: 10 January 2027"),
                                            ("jv/", "Dianyari: 10 Januari 2027")])
 def test_every_page_says_the_day_it_was_built_in_its_language(later_site, prefix, words):
     output, _ = later_site

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, format_timedelta, get_timezone_name
+from babel.lists import format_list
 from babel.numbers import format_currency
 
 # Where CLDR has no data for a language, dates use the next language that has.
 LOCALE_FALLBACK = ("id", "en")
 # Indonesians write zones as WIB, WITA, WIT; CLDR has those abbreviations only in Indonesian data.
 ZONE_ABBREVIATION_LOCALE = "id"
+# The regional data a language's dates follow: English in British order and spelling (Saturday, 5 December 2026).
+DATE_LOCALES = {"en": "en_GB"}
+# The three zones of Indonesia: an online program gives its times in each.
+INDONESIAN_ZONES = ("Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura")
 
 
 def babel_locale(lang: str) -> str:
-    for candidate in (lang, *LOCALE_FALLBACK):
+    for candidate in (DATE_LOCALES.get(lang, lang), lang, *LOCALE_FALLBACK):
         try:
             Locale.parse(candidate.replace("-", "_"))
             return candidate.replace("-", "_")
@@ -42,13 +50,28 @@ def zone_name(moment: datetime, lang: str) -> str:
     return get_timezone_name(moment, "long", locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=None)
+def _unpadded(locale: str, width: str) -> str:
+    """The language's date pattern with the day of the month not padded: 5 Desember, not 05 Desember."""
+    return re.sub(r"(?<!d)dd(?!d)", "d", Locale.parse(locale).date_formats[width].pattern)
+
+
 def day_full(moment, lang: str) -> str:
-    return format_date(moment, "full", locale=babel_locale(lang))
+    """Sabtu, 5 Desember 2026 / Saturday, 5 December 2026."""
+    locale = babel_locale(lang)
+    return format_date(moment, _unpadded(locale, "full"), locale=locale)
 
 
 def day_long(day, lang: str) -> str:
     """24 November 2026: a day without its weekday, for dates in running text."""
-    return format_date(day, "long", locale=babel_locale(lang))
+    locale = babel_locale(lang)
+    return format_date(day, _unpadded(locale, "long"), locale=locale)
+
+
+def join_list(items, lang: str) -> str:
+    """a, b dan c / a, b and c: items joined as the language joins them."""
+    items = [str(item) for item in items]
+    return format_list(items, locale=babel_locale(lang)) if items else ""
 
 
 def clock(moment: datetime, lang: str, with_zone: bool = True) -> str:
@@ -56,11 +79,15 @@ def clock(moment: datetime, lang: str, with_zone: bool = True) -> str:
     return f"{text} {zone_abbreviation(moment)}" if with_zone else text
 
 
-def time_range(start: datetime, end: datetime, lang: str) -> str:
-    """09.00–11.00 WIB, or with the end's day when it ends on another day."""
-    if end.date() == start.date():
-        return f"{clock(start, lang, False)}–{clock(end, lang)}"
-    return f"{clock(start, lang)} – {day_full(end, lang)} {clock(end, lang)}"
+def hour(moment: datetime, lang: str) -> str:
+    """09.00 (Indonesian, Javanese) or 09:00: the time of day without its zone."""
+    return clock(moment, lang, with_zone=False)
+
+
+def in_zones(moment: datetime, zones=INDONESIAN_ZONES) -> list[datetime]:
+    """The same moment in each of the other zones: for an online program, whose participants are anywhere."""
+    own = moment.utcoffset()
+    return [moment.astimezone(ZoneInfo(name)) for name in zones if moment.astimezone(ZoneInfo(name)).utcoffset() != own]
 
 
 def duration(start: datetime, end: datetime, lang: str) -> str:

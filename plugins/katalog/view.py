@@ -62,6 +62,16 @@ class CatalogView:
             return localized(value, self.main_lang).get_text(self.lang, self._fallbacks())
         return str(value) if value is not None else ""
 
+    def zone_moment(self, code: str):
+        """Noon today at a location, in its time zone: for showing the zone as WIB, WITA or WIT with its name."""
+        from datetime import datetime, time
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            return datetime.combine(self.today, time(12), ZoneInfo(self.detail("locations", code, "timezone")))
+        except (ZoneInfoNotFoundError, ValueError):
+            return None
+
     def location_features(self, code: str) -> list[str]:
         entry = self.entry("locations", code)
         return [str(f) for f in (entry.details.get("accessibility") or ())] if entry else []

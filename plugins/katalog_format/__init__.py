@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 from pelican import signals
 
 from katalog import formatting
@@ -40,8 +41,11 @@ FILTERS = {
     "day_full": _filter(formatting.day_full),
     "day_long": _filter(formatting.day_long),
     "clock": _filter(formatting.clock),
+    "hour": _filter(formatting.hour),
+    "zone": formatting.zone_abbreviation,
+    "in_zones": formatting.in_zones,
+    "join_list": _filter(lambda items, lang: Markup(formatting.join_list([escape(item) for item in items], lang))),
     "duration": _filter(lambda session, lang: formatting.duration(session.start, session.end, lang)),
-    "time_range": _filter(lambda session, lang: formatting.time_range(session.start, session.end, lang)),
     "zone_name": _filter(formatting.zone_name),
     "money": _filter(formatting.money),
     "iso": lambda moment: moment.isoformat(),

@@ -156,3 +156,46 @@ def test_a_phrase_in_another_language_is_marked_with_lang():
 def test_the_sample_marks_phrases_in_other_languages(built_site):
     page = (built_site / "program" / "bahasa-isyarat-dasar" / "index.html").read_text(encoding="utf-8")
     assert '<span lang="ban">Om Swastiastu</span>' in page
+
+
+MONTHLY = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-12-05 09:00").replace(
+    "except: [2026-12-09]", "except: []")
+
+
+@pytest.mark.parametrize("week, days", [
+    ("1", ["2026-12-05", "2027-01-02", "2027-02-06", "2027-03-06"]),
+    ("pertama", ["2026-12-05", "2027-01-02", "2027-02-06", "2027-03-06"]),
+])
+def test_a_monthly_repeat_on_the_nth_weekday(content, week, days):
+    text = MONTHLY.replace("repeat: {every: week, count: 4}", f"repeat: {{every: month, week: {week}, count: 4}}")
+    program = load_one(content, text)
+    assert [s.start.date().isoformat() for s in program.sessions] == days
+    assert {s.start.weekday() for s in program.sessions} == {5}
+
+
+def test_a_monthly_repeat_on_the_last_weekday(content):
+    text = MONTHLY.replace("start: 2026-12-05 09:00", "start: 2026-12-26 09:00").replace(
+        "repeat: {every: week, count: 4}", "repeat: {every: month, week: terakhir, count: 3}")
+    program = load_one(content, text)
+    assert [s.start.date().isoformat() for s in program.sessions] == ["2026-12-26", "2027-01-30", "2027-02-27"]
+
+
+def test_a_monthly_repeat_that_drifts_across_weekdays_is_a_warning(content):
+    content.program("kelas-uji", MONTHLY.replace("repeat: {every: week, count: 4}", "repeat: {every: month, count: 4}"))
+    catalog = content.load()
+    assert catalog.problems == []
+    [warning] = catalog.warnings
+    assert warning.code == "monthly_drift" and warning.field == "schedule.repeat"
+    message = warning.format("id")
+    assert "sabtu, selasa, jumat, jumat" in message.lower() and "week: 1" in message  # 5 Dec, Jan, Feb, Mar
+
+
+@pytest.mark.parametrize("repeat, words", [
+    ("{every: month, week: 2, count: 3}", "bukan yang disebut week"),
+    ("{every: week, week: 1, count: 3}", "week dipakai bersama every: month"),
+    ("{every: month, week: lima, count: 3}", "week dipakai bersama every: month"),
+])
+def test_a_week_that_does_not_fit_is_an_error(content, repeat, words):
+    content.program("kelas-uji", MONTHLY.replace("repeat: {every: week, count: 4}", f"repeat: {repeat}"))
+    [problem] = content.load().problems
+    assert problem.field == "schedule.repeat" and words in problem.format("id")

@@ -94,6 +94,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("every (day, week atau month), dan count (jumlah sesi) atau until (tanggal terakhir), tidak keduanya"),
         N_("Contoh: repeat: {{every: week, count: 8}} atau repeat: {{every: week, until: 2027-01-27}}."),
     ),
+    "monthly_drift": (
+        N_("Pengulangan bulanan jatuh pada tanggal yang sama setiap bulan, jadi harinya berganti-ganti: {detail}."),
+        N_("hari yang sama setiap bulan, misalnya {value} pertama: week: 1 (atau 2, 3, 4, terakhir)"),
+        N_("Jika program selalu pada hari {value}, tambahkan {example} di dalam repeat, misalnya repeat: "
+           "{{every: month, {example}, count: 6}}. Jika memang tanggalnya yang tetap, peringatan ini boleh dibiarkan."),
+    ),
     "bad_language": (
         N_("«{value}» bukan kode bahasa BCP 47 yang benar."),
         N_("kode bahasa seperti id (Indonesia), en (Inggris), jv (Jawa), su (Sunda), inl (Bahasa Isyarat Indonesia)"),

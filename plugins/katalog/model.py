@@ -13,8 +13,8 @@ from .data import Vocabulary, as_list
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
-from .schedule import (FREQUENCIES, WEEKDAYS, YEARS, RepeatRule, Session, number_sessions, parse_date,
-                       parse_datetime, parse_end, zone, zone_names)
+from .schedule import (FREQUENCIES, WEEKDAYS, WEEKS, YEARS, RepeatRule, Session, number_sessions, parse_date,
+                       parse_datetime, parse_end, week_of_month, zone, zone_names)
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ PROGRAM_FIELDS = (
             '"11:00"'),
           F("timezone", "timezone", "Zona waktu IANA. Bawaan: zona waktu lokasi.",
             "Asia/Makassar"),
-          F("repeat", "repeat", "Pengulangan: every (day/week/month), interval, count atau until, days.", "{every: week, count: 6}"),
+          F("repeat", "repeat", "Pengulangan: every (day/week/month), interval, count atau until, days; untuk bulanan, week (1, 2, 3, 4 atau terakhir) untuk hari yang sama setiap bulan.", "{every: week, count: 6}"),
           F("except", "date_list", "Tanggal yang dilewati (libur nasional).", "[2026-12-25]"),
           F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
       )),
@@ -636,6 +636,13 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
     if not kept:
         parser.problem(raw.line, path, "no_sessions")
         return None
+    if rule and rule.frequency == FREQUENCIES["month"] and not rule.week and not rule.weekdays:
+        days = [s.weekday() for s in starts]
+        if len(set(days)) > 1:  # the same date each month: the weekday moves
+            shown = ", ".join(Msg(DAY_NAMES[day]).render(parser.settings["KATALOG_MESSAGE_LANG"]) for day in days[:4])
+            nth, last = week_of_month(start.date())
+            parser.warn(values["repeat"].line, f"{path}.repeat", "monthly_drift", detail=shown,
+                        value=Msg(DAY_NAMES[start.weekday()]), example=f"week: {'terakhir' if last and nth > 4 else nth}")
     sessions = number_sessions([(s.replace(tzinfo=tz), (s + duration).replace(tzinfo=tz), "") for s in kept])
     return sessions, rule, skipped
 
@@ -681,7 +688,7 @@ def _repeat_rule(parser, raw, start: datetime, path):
     if not isinstance(raw, Mapping):
         bad(Msg("tulis sebagai pasangan nama: nilai"))
         return None
-    allowed = ("every", "interval", "count", "until", "days")
+    allowed = ("every", "interval", "count", "until", "days", "week")
     for key in raw:
         if key not in allowed:
             bad(Msg("«{key}» tidak dikenal (yang dikenal: {known})", key=key, known=", ".join(allowed)), raw.line_of(key))
@@ -726,7 +733,18 @@ def _repeat_rule(parser, raw, start: datetime, path):
         bad(Msg("sesi pertama (start) jatuh pada hari {day}, bukan salah satu dari days", day=Msg(DAY_NAMES[start.weekday()])),
             raw.line_of("days"))
         return None
-    return RepeatRule(FREQUENCIES[every], interval, count, until, tuple(weekdays))
+    week = None
+    if raw.get("week") is not None:
+        week = WEEKS.get(str(raw["week"]).strip().lower())
+        if FREQUENCIES[every] != FREQUENCIES["month"] or week is None:
+            bad(Msg("week dipakai bersama every: month, dengan 1, 2, 3, 4 atau terakhir"), raw.line_of("week"))
+            return None
+        nth, last = week_of_month(start.date())
+        if (week == -1 and not last) or (week != -1 and week != nth):
+            bad(Msg("sesi pertama (start) adalah {day} ke-{nth} bulan itu, bukan yang disebut week", nth=nth,
+                    day=Msg(DAY_NAMES[start.weekday()])), raw.line_of("week"))
+            return None
+    return RepeatRule(FREQUENCIES[every], interval, count, until, tuple(weekdays), week)
 
 
 DAY_NAMES = (N_("senin"), N_("selasa"), N_("rabu"), N_("kamis"), N_("jumat"), N_("sabtu"), N_("minggu"))

@@ -32,6 +32,15 @@ for index, names in enumerate([
         WEEKDAYS[name] = index
 WEEKDAYS["jum'at"] = 4
 WEEKDAYS["ahad"] = 6
+# Which week of the month a monthly repeat falls in (repeat: {every: month, week: 1}): the first ... fourth, or last.
+WEEKS = {"1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "first": 1,
+         "second": 2, "third": 3, "fourth": 4, "last": -1, "terakhir": -1, "-1": -1}
+
+
+def week_of_month(day: date) -> tuple[int, bool]:
+    """Which of its weekday the day is in its month (1 = the first), and whether it is the last one."""
+    following = day.toordinal() + 7
+    return (day.day - 1) // 7 + 1, date.fromordinal(following).month != day.month
 
 
 def parse_datetime(text: str) -> datetime | None:
@@ -106,13 +115,16 @@ class RepeatRule:
     count: int | None = None
     until: date | None = None
     weekdays: tuple[int, ...] = ()
+    week: int | None = None  # with a monthly repeat: the nth (1..4) or last (-1) of its weekdays in the month
 
     def occurrences(self, first: datetime, limit: int) -> list[datetime]:
         """Local start times the rule produces, at most `limit` + 1 (so that callers can see overflow)."""
         until = datetime.combine(self.until, time(23, 59)) if self.until else None
+        weekdays = self.weekdays or ((first.weekday(),) if self.week else ())
+        byweekday = [rrule.weekday(day)(self.week) if self.week else day for day in weekdays] or None
         rule = rrule.rrule(
             self.frequency, dtstart=first, interval=self.interval, count=self.count, until=until,
-            byweekday=self.weekdays or None,
+            byweekday=byweekday,
         )
         found = []
         for occurrence in rule:

@@ -10,6 +10,8 @@ if PLUGINS_DIR not in sys.path:
 
 AUTHOR = "Perpustakaan Dua Pesisir"
 SITENAME = "Katalog Program Perpustakaan Dua Pesisir"
+# The header's shorter name (KATALOG_SHORT_NAME), so that it stays one line on a phone.
+KATALOG_SHORT_NAME = "Katalog Dua Pesisir"
 SITEURL = ""
 PATH = "content"
 TIMEZONE = "Asia/Jakarta"
@@ -23,7 +25,7 @@ THEME = "theme"
 # shown there in Indonesian with a notice. Adding a language: an entry here and a message catalog
 # in theme/translations (see README).
 I18N_SUBSITES = {
-    "en": {"SITENAME": "Program Catalog of the Dua Pesisir Library"},
+    "en": {"SITENAME": "Program Catalog of the Dua Pesisir Library", "KATALOG_SHORT_NAME": "Dua Pesisir Programs"},
     "jv": {"SITENAME": "Katalog Program Perpustakaan Dua Pesisir"},
 }
 I18N_TEMPLATES_LANG = "id"

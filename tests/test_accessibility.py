@@ -84,6 +84,7 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
      lambda d, url: checks.skip_target(d, url, contrast_violations)),
     ("low-contrast-on-focus.html", "focus-contrast", lambda d, url: checks.keyboard(d, url)),
     ("horizontal-scroll.html", "reflow", lambda d, url: (d.get(url), checks.reflow(d))[1]),
+    ("wide-at-large-text.html", "text-resize", lambda d, url: (d.get(url), checks.reflow(d, 360, "200%"))[1]),
     ("text-spacing-clipped.html", "text-spacing", lambda d, url: (d.get(url), checks.text_spacing(d))[1]),
     ("vague-link-text.html", "link-text", lambda d, url: (d.get(url), checks.link_text(d))[1]),
     ("content-needs-javascript.html", "javascript-off", lambda d, url: (d.get(url), checks.without_javascript(d, url))[1]),

@@ -48,7 +48,8 @@ def test_switcher_links_land_on_the_same_page_in_each_language(built_site, pages
         current = [a for a in links if a.get("aria-current") == "true"]
         assert [a["hreflang"] for a in current] == [language_of_path(built_site, html)]
         for link in links:
-            assert link["lang"] == link["hreflang"]
+            # The language's name is marked in its language; the hidden words before it are the page's.
+            assert link.select_one("span[lang]")["lang"] == link["hreflang"]
             target = page_at(built_site, link["href"])
             assert target.is_file(), (html, link["href"])
             assert pages[target].html["lang"] == link["hreflang"]

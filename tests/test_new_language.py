@@ -46,5 +46,7 @@ def test_sundanese_sub_site_from_settings_and_a_catalog(tmp_path):
     assert program.find("h1")["lang"] == "id"
     home = BeautifulSoup((output / "index.html").read_text(encoding="utf-8"), "html.parser")
     sundanese = home.select_one('nav.languages a[hreflang="su"]')
-    assert (sundanese["href"], sundanese["lang"], sundanese.get_text()) == ("/su/", "su", "Basa Sunda")
+    name = sundanese.select_one("span[lang]")
+    assert (sundanese["href"], name["lang"], name.get_text()) == ("/su/", "su", "Basa Sunda")
+    assert sundanese.get_text(" ", strip=True) == "Situs dalam Basa Sunda"  # a name no other link on the page has
     assert home.select_one('link[rel=alternate][hreflang="su"]')["href"] == "/su/"

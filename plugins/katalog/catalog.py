@@ -222,6 +222,7 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
 def _page(parser, document, values, **common):
     common.pop("path")
     return Page(title=values["title"], summary=values.get("summary") or "", menu=values.get("menu"),
+                menu_title=values.get("menu_title") or values["title"],
                 body=document.body, body_line=document.body_line, lines=dict(document.meta.key_lines), **common)
 
 
@@ -236,7 +237,9 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
                   body=document.body, body_line=document.body_line, lines=dict(document.meta.key_lines))
     needs(bool(main.body.strip()), document.body.strip(), "description", main.body.strip()[:60] + "...")
     if isinstance(main, Page):
-        return replace(main, **common) if parser.ok else None
+        translated_menu = values.get("menu_title") or (values["title"] if main.menu_title == main.title else "")
+        needs(main.menu_title != main.title, translated_menu, "menu_title", main.menu_title)
+        return replace(main, **common, menu_title=translated_menu or main.menu_title) if parser.ok else None
     registration = values.get("registration") or {}
     accessibility = values.get("accessibility") or {}
     image = values.get("image") or {}

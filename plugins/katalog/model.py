@@ -109,7 +109,8 @@ PAGE_FIELDS = (
     F("slug", "slug", "Alamat halaman. Bawaan: nama folder.", "tentang"),
     F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "id"),
     F("summary", "text", "Ringkasan satu kalimat.", "Siapa kami dan apa yang kami kerjakan."),
-    F("menu", "count", "Urutan di menu utama; kosongkan jika tidak tampil di menu.", "1"),
+    F("menu", "count", "Urutan di menu; halaman pertama (atau sebanyak KATALOG_HEADER_PAGES) tampil di menu atas, sisanya di bagian bawah halaman. Kosongkan jika tidak tampil di menu.", "1"),
+    F("menu_title", "text", "Judul pendek untuk menu, bila judulnya panjang.", "Aksesibilitas"),
 )
 
 # A translation (en.md, jv.md, ... beside the main-language file) holds only the program's text;
@@ -138,6 +139,7 @@ PROGRAM_TRANSLATION_FIELDS = (
 
 PAGE_TRANSLATION_FIELDS = (
     F("title", "text", "Judul halaman yang diterjemahkan.", "About Us", required=True),
+    F("menu_title", "text", "Judul pendek untuk menu yang diterjemahkan.", "Accessibility"),
     F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "en"),
     F("summary", "text", "Ringkasan yang diterjemahkan.", "Who we are."),
 )
@@ -278,6 +280,7 @@ class Page:
     title: str
     summary: str
     menu: int | None
+    menu_title: str
     body: str
     body_line: int
     lines: dict = field(default_factory=dict)

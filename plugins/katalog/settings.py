@@ -62,6 +62,11 @@ DEFAULTS = {
     # The library's own contact, shown as help in the same place on every page:
     # {"whatsapp": "0812-...", "phone": "(0333) ...", "email": "..."}; any may be left out. None: no help block.
     "KATALOG_HELP": None,
+    # How many menu pages (lowest `menu` first) the header's navigation shows; the others are listed at the foot
+    # of every page. Keeps the header short on a phone.
+    "KATALOG_HEADER_PAGES": 1,
+    # A shorter site name for the header, when SITENAME is long (per language in I18N_SUBSITES). None: SITENAME.
+    "KATALOG_SHORT_NAME": None,
     # How many upcoming programs the home page shows.
     "KATALOG_HOME_UPCOMING": 6,
     # URL words for the listings; the same in every language so that addresses stay stable.

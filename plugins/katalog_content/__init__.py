@@ -101,7 +101,7 @@ class CatalogReader(MarkdownReader):
                 template="program",
             )
         else:
-            metadata.update(katalog_page=item, menu=item.menu)
+            metadata.update(katalog_page=item, menu=item.menu, menu_title=item.menu_title)
         return content, metadata
 
 

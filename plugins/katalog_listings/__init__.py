@@ -24,8 +24,9 @@ class ListingsGenerator(Generator):
         self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
         self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
         self.context["katalog"] = self.view
-        self.context["menu_pages"] = sorted(
-            (p for p in self.context.get("pages", []) if getattr(p, "menu", None)), key=lambda p: p.menu)
+        menu = sorted((p for p in self.context.get("pages", []) if getattr(p, "menu", None)), key=lambda p: p.menu)
+        shown = catalog.settings["KATALOG_HEADER_PAGES"]
+        self.context["menu_pages"], self.context["footer_pages"] = menu[:shown], menu[shown:]
 
     def _write(self, writer, save_as, template, url, **values):
         writer.write_file(save_as, self.get_template(template), self.context, relative_urls=False,

@@ -37,10 +37,13 @@ window.__gateDescribe = function (el) {
 """
 
 
-def reflow(driver, width: int = 320) -> list[Finding]:
-    """WCAG 1.4.10: at 320 CSS pixels nothing may need horizontal scrolling."""
+def reflow(driver, width: int = 320, text_size: str = "") -> list[Finding]:
+    """WCAG 1.4.10: at 320 CSS pixels nothing may need horizontal scrolling. With text_size ("200%"), the same with
+    the root font size raised, as older Android phones' large-text setting does (WCAG 1.4.4)."""
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": False})
+    before = driver.execute_script("const s = document.documentElement.style.fontSize;"
+                                   "document.documentElement.style.fontSize = arguments[0] || s; return s;", text_size)
     try:
         found = driver.execute_script(_DESCRIBE + """
           const width = document.documentElement.clientWidth;
@@ -54,7 +57,11 @@ def reflow(driver, width: int = 320) -> list[Finding]:
           return [[document.documentElement.scrollWidth, wide.join(' | ')]];
         """, )
     finally:
+        driver.execute_script("document.documentElement.style.fontSize = arguments[0];", before)
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    if text_size:
+        return [Finding("text-resize", f"with text at {text_size} the page is {scroll_width}px wide at {width}px and "
+                        "scrolls sideways", target) for scroll_width, target in found]
     return [Finding("reflow", f"the page is {scroll_width}px wide at {width}px and scrolls sideways", target)
             for scroll_width, target in found]
 

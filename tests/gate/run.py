@@ -117,7 +117,7 @@ class Gate:
                 target = " ".join(node["target"])
                 result.incomplete.append({"rule": item["id"], "help": item["help"], "target": target,
                                           "allowed": is_allowed(item["id"], target, self.allowlist)})
-        found = checks.other_origins(driver, base) + checks.policy_refusals(driver) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver)
+        found = checks.other_origins(driver, base) + checks.policy_refusals(driver) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver) + checks.reflow(driver, 360, "200%")
         if slow:
             found += checks.keyboard(driver, base + url)
             found += checks.without_javascript(driver, base + url)

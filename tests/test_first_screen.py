@@ -14,7 +14,9 @@ _MEASURE = """
   const lines = sel => new Set([...document.querySelectorAll(sel + ' a')]
       .map(a => Math.round(a.getBoundingClientRect().top))).size;
   const name = document.querySelector('.site-name a').getClientRects().length;
+  const action = document.querySelector('.action');
   return {h1: document.querySelector('h1').getBoundingClientRect().top, name: name,
+          action: action ? action.getBoundingClientRect().top : null,
           languages: lines('.languages'), navigation: lines('.site-nav')};
 """
 
@@ -43,3 +45,15 @@ def test_on_a_phone_every_page_kind_starts_within_200_px(phone, built_site, samp
     assert not late, late
     crowded = {url: m for url, m in measured.items() if (m["name"], m["languages"]) != (1, 1) or m["navigation"] > 2}
     assert not crowded, crowded
+
+
+def test_on_a_phone_every_open_program_offers_registration_within_600_px(phone, built_site, sample_catalog):
+    today = sample_catalog.settings["KATALOG_TODAY"]
+    open_programs = sorted({p.slug for p in sample_catalog.programs if p.state(today) == "open"})
+    assert len(open_programs) > 10
+    urls = [f"{prefix}program/{slug}/" for slug in open_programs for prefix in ("/", "/en/", "/jv/")]
+    measured = dict(measure(phone, built_site, urls))
+    missing = [url for url, m in measured.items() if m["action"] is None]
+    assert not missing, missing
+    late = {url: round(m["action"]) for url, m in measured.items() if m["action"] > 600}
+    assert not late, late

@@ -199,3 +199,12 @@ def test_a_week_that_does_not_fit_is_an_error(content, repeat, words):
     content.program("kelas-uji", MONTHLY.replace("repeat: {every: week, count: 4}", f"repeat: {repeat}"))
     [problem] = content.load().problems
     assert problem.field == "schedule.repeat" and words in problem.format("id")
+
+
+@pytest.mark.parametrize("count, sizes", [(12, [12]), (18, [18]), (19, [12, 7]), (28, [12, 16]), (30, [12, 12, 6])])
+def test_short_listings_stay_one_page_and_no_last_page_is_nearly_empty(count, sizes):
+    from katalog.listings import paginate
+
+    pages = paginate(list(range(count)), 12, "program/", "halaman")
+    assert [len(p.items) for p in pages] == sizes
+    assert [p.url for p in pages][:2] == ["program/", "program/halaman/2/"][:len(sizes)]

@@ -248,6 +248,7 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
     needs(bool(main.registration.note), registration.get("note"), "registration.note", main.registration.note)
     needs(bool(main.accessibility.note), accessibility.get("note"), "accessibility.note", main.accessibility.note)
     needs(bool(main.image and main.image.alt), image.get("alt"), "image.alt", main.image.alt if main.image else "")
+    needs(bool(main.cost_note), values.get("cost_note"), "cost_note", main.cost_note)
     topics = values.get("session_topics") or ()
     main_topics = [s.topic for s in main.sessions if s.topic]
     needs(bool(main_topics), topics, "session_topics", ", ".join(main_topics))
@@ -261,6 +262,7 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
         registration=replace(main.registration, walk_in=registration.get("walk_in") or walk_in,
                              note=registration.get("note") or main.registration.note),
         accessibility=replace(main.accessibility, note=accessibility.get("note") or main.accessibility.note),
+        cost_note=values.get("cost_note") or main.cost_note,
         image=replace(main.image, alt=image.get("alt") or main.image.alt) if main.image else None,
         sessions=tuple(replace(s, topic=t) for s, t in zip(main.sessions, topics)) if topics else main.sessions,
     )
@@ -323,7 +325,7 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
         title=values["title"], summary=values["summary"], category=values["category"],
         audiences=values["audience"], languages=values["languages"], partners=values.get("partners") or (),
         location=location_code, mode=mode, timezone=zone_name, sessions=session_list, status=status,
-        cost=values["cost"], capacity=values.get("capacity"),
+        cost=values["cost"], capacity=values.get("capacity"), cost_note=values.get("cost_note") or "",
         registration=Registration(**{k: v for k, v in registration.items()}),
         accessibility=Accessibility(tuple(accessibility.get("features") or ()), accessibility.get("note"),
                                     accessibility.get("contact")),

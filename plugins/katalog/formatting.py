@@ -68,6 +68,11 @@ def day_long(day, lang: str) -> str:
     return format_date(day, _unpadded(locale, "long"), locale=locale)
 
 
+def weekday(moment, lang: str) -> str:
+    """Sabtu / Saturday / Setu: the day's name in the language."""
+    return format_date(moment, "EEEE", locale=babel_locale(lang))
+
+
 def join_list(items, lang: str) -> str:
     """a, b dan c / a, b and c: items joined as the language joins them."""
     items = [str(item) for item in items]

@@ -132,8 +132,13 @@ class PageOfList:
 
 
 def paginate(items: list, size: int, base: str, page_word: str) -> list[PageOfList]:
-    """Splits a listing into pages: base/ for the first, base/<page_word>/2/ for the next."""
+    """Splits a listing into pages: base/ for the first, base/<page_word>/2/ for the next. A listing up to half a
+    page longer than a page stays one page, and a last page is never less than half full."""
+    if len(items) <= size + size // 2:
+        size = max(len(items), 1)
     chunks = [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+    if len(chunks) > 1 and len(chunks[-1]) < size // 2:
+        chunks[-2:] = [chunks[-2] + chunks[-1]]
     urls = [base if n == 1 else f"{base}{page_word}/{n}/" for n in range(1, len(chunks) + 1)]
     return [PageOfList(n, len(chunks), chunk, urls[n - 1], urls[n - 1] + "index.html", urls)
             for n, chunk in enumerate(chunks, start=1)]

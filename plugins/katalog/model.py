@@ -73,6 +73,8 @@ PROGRAM_FIELDS = (
     F("status", "choice", "open (dibuka), full (penuh), cancelled (batal) atau finished (selesai).", "open", required=True),
     F("cost", "cost", "gratis, atau biaya dalam rupiah (angka).", "gratis",
       required=True),
+    F("cost_note", "text", "Keterangan biaya, tampil di samping biayanya, misalnya keringanan.",
+      "Gratis untuk pelajar dan penyandang disabilitas."),
     F("capacity", "count", "Jumlah peserta paling banyak.", "20"),
     F("registration", "group", "Cara mendaftar; setidaknya satu.",
       '{whatsapp: "0812-3456-7890", walk_in: true}', required=True, children=(
@@ -122,6 +124,7 @@ PROGRAM_TRANSLATION_FIELDS = (
     F("summary", "text", "Ringkasan yang diterjemahkan.",
       "Learn to switch on a computer and type, slowly.", required=True),
     F("session_topics", "text_list", "Topik setiap sesi dalam sessions, berurutan.", "[Colours and letters, Posters]"),
+    F("cost_note", "text", "Keterangan biaya yang diterjemahkan.", "Free for students and disabled people."),
     F("registration", "group", "Teks cara mendaftar yang diterjemahkan.",
       '{walk_in: "Service desk, 8 am to 3 pm"}', children=(
           F("walk_in", "text", "Keterangan daftar langsung.", '"Service desk, 8 am to 3 pm"'),
@@ -241,6 +244,7 @@ class Program:
     body_line: int
     repeat: RepeatRule | None = None
     skipped: tuple[date, ...] = ()
+    cost_note: str = ""
     lines: dict = field(default_factory=dict)
     html: str = ""  # the description, rendered and sanitised
 

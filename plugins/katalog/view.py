@@ -91,5 +91,17 @@ class CatalogView:
     def upcoming(self, program: Program):
         return program.upcoming(self.today)
 
+    def related(self, program: Program, articles, limit: int = 3, states=("open", "full")) -> list:
+        """Up to `limit` other programs that can still be joined: the same category first, then a shared audience;
+        the soonest first."""
+        def shared(other):
+            return (other.category == program.category, len(set(other.audiences) & set(program.audiences)))
+
+        candidates = [a for a in articles if getattr(a, "program", None) and a.program.key != program.key
+                      and self.state(a.program) in states and any(shared(a.program))]
+        candidates.sort(key=lambda a: (not shared(a.program)[0], -shared(a.program)[1],
+                                       next_start(a.program, self.today) or a.program.first.start))
+        return candidates[:limit]
+
     def next_start(self, program: Program):
         return next_start(program, self.today)

@@ -42,6 +42,7 @@ FILTERS = {
     "day_long": _filter(formatting.day_long),
     "clock": _filter(formatting.clock),
     "hour": _filter(formatting.hour),
+    "weekday": _filter(formatting.weekday),
     "zone": formatting.zone_abbreviation,
     "in_zones": formatting.in_zones,
     "join_list": _filter(lambda items, lang: Markup(formatting.join_list([escape(item) for item in items], lang))),
@@ -52,9 +53,16 @@ FILTERS = {
 }
 
 
+TESTS = {
+    # {{ items | selectattr("program", "joinable_in", katalog) }}: programs one can still join (open or full).
+    "joinable_in": lambda program, view: view.state(program) in ("open", "full"),
+}
+
+
 def add_filters(generator):
     env = generator.env
     env.filters.update(FILTERS)
+    env.tests.update(TESTS)
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     if "gettext" not in env.globals:

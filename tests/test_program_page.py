@@ -1,0 +1,132 @@
+"""A program page is task first, and a program that cannot be joined cannot be mistaken for one that can."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import TODAY, VALID_PROGRAM, run_pelican
+
+
+def soup(site, path):
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text(element) -> str:
+    return re.sub(r" ([,.;:)])", r"\1", " ".join(element.get_text(" ", strip=True).split()))
+
+
+def summary(page) -> dict[str, str]:
+    return {text(div.dt): text(div.dd) for div in page.select("dl.summary-list > div")}
+
+
+def test_under_the_heading_status_then_the_facts_then_one_action(built_site):
+    page = soup(built_site, "program/bahasa-isyarat-dasar")
+    article = page.select_one("article.program")
+    order = [child.name + ("." + " ".join(child.get("class", [])) if child.get("class") else "")
+             for child in article.find_all(recursive=False)]
+    assert order[:4] == ["h1", "p.program-status", "dl.summary-list", "div.action"], order
+    facts = summary(page)
+    assert list(facts) == ["Kapan", "Tempat", "Biaya", "Untuk siapa", "Aksesibilitas"]
+    assert facts["Kapan"].startswith("Setiap Jumat, 7 sesi. Berikutnya: 4 Desember 2026, pukul 16.00 sampai 17.30 WITA.")
+    assert "6 sesi lain" in facts["Kapan"] and page.select_one("dl.summary-list a[href='#when']")
+    assert facts["Tempat"] == "Perpustakaan Dua Pesisir, Cabang Gilimanuk"
+    # The program's own provisions; the venue's facilities are kept apart, under the place.
+    assert facts["Aksesibilitas"] == "Juru bahasa isyarat (BISINDO) dan Teks langsung (live caption)"
+    place = page.select_one("section[aria-labelledby=where]")
+    assert "Fasilitas tempat" in text(place) and "Akses kursi roda" in text(place)
+    action = page.select_one(".action a")
+    assert text(action) == "Daftar lewat WhatsApp ke 0819-3602-1188"
+    assert "mendaftar%20program" in action["href"]
+    headings = [text(h) for h in article.find_all("h2")]
+    assert headings == ["Cara lain mendaftar", "Tentang program", "Jadwal", "Tempat", "Aksesibilitas program", "Mitra",
+                        "Narahubung", "Program lain yang mungkin cocok"], headings
+
+
+def test_the_contact_is_shown_once(built_site):
+    main = text(soup(built_site, "program/bahasa-isyarat-dasar").select_one("article"))
+    assert main.count("0365) 61 204") == 1, main
+
+
+def test_a_fee_waiver_sits_beside_the_cost(built_site):
+    facts = summary(soup(built_site, "program/desain-grafis-canva"))
+    assert facts["Biaya"] == "Rp50.000. Biaya untuk bahan cetak; peserta dari keluarga prasejahtera dibebaskan."
+    english = summary(soup(built_site, "en/program/desain-grafis-canva"))
+    assert english["Cost"].startswith("IDR50,000. The fee covers printing materials")
+
+
+def test_a_form_says_it_leads_to_another_site(built_site):
+    page = soup(built_site, "program/desain-grafis-canva")
+    assert text(page.select_one(".action a")) == "Isi formulir pendaftaran (situs lain)"
+
+
+@pytest.mark.parametrize("prefix, words", [("", ("Setiap Sabtu terakhir tiap bulan, 4 sesi", "Setiap Selasa kedua tiap bulan, 3 sesi")),
+                                            ("en/", ("The last Saturday of every month, 4 sessions",
+                                                     "The second Tuesday of every month, 3 sessions"))])
+def test_a_monthly_repeat_is_said_with_its_weekday(built_site, prefix, words):
+    book_club, health = words
+    assert summary(soup(built_site, f"{prefix}program/klub-buku-pesisir"))[
+        "Kapan" if not prefix else "When"].startswith(book_club)
+    assert summary(soup(built_site, f"{prefix}program/literasi-kesehatan-lansia"))[
+        "Kapan" if not prefix else "When"].startswith(health)
+
+
+def test_a_cancelled_program_says_so_first_everywhere(built_site):
+    page = soup(built_site, "program/nonton-bareng-film")
+    assert page.title.get_text().startswith("Dibatalkan: ")
+    h1 = page.find("h1")
+    banner = h1.find_next_sibling()
+    assert "banner" in banner["class"] and text(banner.find("h2")) == "Dibatalkan"
+    assert banner.select("a")  # similar programs that can still be joined
+    assert not page.select(".action")  # nothing to register for
+    assert all(text(li).endswith("dibatalkan (2 jam 30 menit)") or "dibatalkan" in text(li)
+               for li in page.select("ol.sessions li"))
+    for listing in ("program", "kategori/budaya", "agenda"):
+        pages = [built_site / listing / "index.html", *(built_site / listing).glob("halaman/*/index.html")]
+        links = [text(a) for html in pages
+                 for a in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select(
+                     "main a[href$='/nonton-bareng-film/']")]
+        assert links and all(link.startswith("Dibatalkan: ") for link in links), (listing, links)
+
+
+def test_a_full_program_offers_the_waiting_list(built_site, sample_programs):
+    from datetime import date
+
+    full = next(p for p in sample_programs if p.state(date.fromisoformat(TODAY)) == "full")
+    page = soup(built_site, f"program/{full.slug}")
+    action = page.select_one(".action a")
+    assert text(action).startswith("Masuk daftar tunggu")
+    assert "daftar%20tunggu" in action["href"] or action["href"].startswith("tel:")
+    assert "Daftar lewat WhatsApp" not in text(page.select_one("article"))
+
+
+def test_listings_show_what_can_be_joined_first(built_site):
+    page = soup(built_site, "kategori/budaya")
+    main = page.select_one("main")
+    heading = main.find(class_="over-heading")
+    assert text(heading) == "Sudah lewat atau dibatalkan"
+    before = [text(card.find("h3")) for card in heading.find_all_previous(class_="program-card")]
+    after = [text(card.find("h3")) for card in heading.find_all_next(class_="program-card")]
+    assert before and not any(t.startswith(("Dibatalkan", "Sudah selesai")) for t in before)
+    assert after and all(t.startswith(("Dibatalkan", "Sudah selesai")) for t in after)
+    assert re.match(r"^1 akan datang, 4 program semuanya$", text(main.find("h2")))
+    index = text(soup(built_site, "kategori").select_one("main"))
+    assert "Budaya dan diskusi (1 akan datang, 4 semua)" in index
+
+
+def test_a_past_program_is_marked_ended_with_somewhere_to_go(content, tmp_path):
+    ended = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-10-07 09:00").replace(
+        "except: [2026-12-09]", "except: [2026-10-14]").replace("status: open", "status: finished")
+    content.program("kelas-lama", ended)
+    content.program("kelas-baru")
+    assert run_pelican(content.root, tmp_path / "out").returncode == 0
+    page = soup(tmp_path / "out", "program/kelas-lama")
+    assert page.title.get_text().startswith("Sudah selesai: ")
+    banner = page.select_one(".banner")
+    assert text(banner.find("h2")) == "Sudah selesai"
+    assert [unquote(a["href"]) for a in banner.select("a")] == ["/program/kelas-baru/"]
+    assert not page.select(".action")
+    assert TODAY == "2026-11-23"

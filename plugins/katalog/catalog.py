@@ -268,6 +268,34 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
     )
 
 
+def _text_channels(values) -> list[str]:
+    """The ways to register or ask that need neither hearing nor speaking: WhatsApp, e-mail, a web form."""
+    registration = values.get("registration") or {}
+    contacts = [values.get("contact"), (values.get("accessibility") or {}).get("contact")]
+    found = [name for name in ("whatsapp", "form") if registration.get(name)]
+    found += [name for contact in contacts if contact for name in ("whatsapp", "email") if getattr(contact, name, None)]
+    return found
+
+
+def _check_text_channel(parser, values, meta, settings):
+    """Everyone can register or ask without a voice call; a form is never the only way."""
+    registration = values.get("registration") or {}
+    line = meta.line_of("registration")
+    if registration.get("form") and not any(registration.get(k) for k in ("whatsapp", "phone", "walk_in")):
+        parser.problem(line, "registration", "form_only")
+    if _text_channels(values):
+        return
+    features = set((values.get("accessibility") or {}).get("features") or ())
+    needing = features & set(settings["KATALOG_TEXT_CHANNEL_FEATURES"])
+    help_ = settings.get("KATALOG_HELP") or {}
+    if needing:
+        parser.problem(line, "registration", "no_text_channel_deaf", value=", ".join(sorted(needing)))
+    elif help_.get("whatsapp") or help_.get("email"):
+        parser.warn(line, "registration", "no_text_channel")
+    else:
+        parser.problem(line, "registration", "no_text_channel")
+
+
 def _program(parser: Parser, document, values, *, path: Path, **common):
     settings = parser.settings
     meta = document.meta
@@ -297,6 +325,8 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
     written = isinstance(meta.get("registration"), dict) and any(meta["registration"].get(k) for k in channels)
     if registration is not None and not written:
         parser.problem(meta.line_of("registration"), "registration", "no_registration")
+    elif registration is not None and values.get("status") in ("open", "full"):
+        _check_text_channel(parser, values, meta, settings)
 
     image = values.get("image")
     if image is not None:

@@ -170,6 +170,23 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("setidaknya satu: form (alamat formulir), whatsapp, phone, atau walk_in"),
         N_("Tambahkan misalnya registration: {{whatsapp: \"0812-3456-7890\"}} atau walk_in: \"Datang ke meja layanan\"."),
     ),
+    "no_text_channel": (
+        N_("Belum ada cara mendaftar atau bertanya tanpa menelepon: orang Tuli, orang dengan gangguan bicara, atau "
+           "yang tidak bisa menelepon tidak bisa ikut. Situs menampilkan WhatsApp layanan perpustakaan sebagai gantinya."),
+        N_("setidaknya satu: whatsapp atau form di registration, atau whatsapp atau email di contact"),
+        N_("Tambahkan nomor WhatsApp, misalnya registration: {{whatsapp: \"0812-3456-7890\"}}, atau email di contact."),
+    ),
+    "no_text_channel_deaf": (
+        N_("Program ini menyediakan {value}, tetapi hanya bisa dihubungi lewat telepon atau datang langsung: peserta "
+           "Tuli tidak bisa mendaftar atau bertanya."),
+        N_("setidaknya satu: whatsapp atau form di registration, atau whatsapp atau email di contact"),
+        N_("Tambahkan nomor WhatsApp, misalnya registration: {{whatsapp: \"0812-3456-7890\"}}, atau email di contact."),
+    ),
+    "form_only": (
+        N_("Satu-satunya cara mendaftar adalah formulir daring: orang yang tidak bisa memakai formulir itu tidak bisa ikut."),
+        N_("cara lain di samping form: whatsapp, phone atau walk_in"),
+        N_("Tambahkan misalnya whatsapp: \"0812-3456-7890\" atau walk_in: true di bawah registration."),
+    ),
     "bad_phone": (
         N_("«{value}» bukan nomor telepon yang bisa dihubungi."),
         N_("nomor Indonesia seperti 0812-3456-7890 atau +62 812-3456-7890"),

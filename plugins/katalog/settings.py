@@ -65,6 +65,9 @@ DEFAULTS = {
     # How many menu pages (lowest `menu` first) the header's navigation shows; the others are listed at the foot
     # of every page. Keeps the header short on a phone.
     "KATALOG_HEADER_PAGES": 1,
+    # Accessibility features for people who may not hear or speak: a program offering one must itself be reachable
+    # without a phone call (WhatsApp, a form, e-mail). Codes from content/data/accessibility.yaml.
+    "KATALOG_TEXT_CHANNEL_FEATURES": ["juru-bahasa-isyarat", "teks-langsung"],
     # A shorter site name for the header, when SITENAME is long (per language in I18N_SUBSITES). None: SITENAME.
     "KATALOG_SHORT_NAME": None,
     # How many upcoming programs the home page shows.

@@ -91,6 +91,13 @@ class CatalogView:
     def upcoming(self, program: Program):
         return program.upcoming(self.today)
 
+    @staticmethod
+    def has_text_channel(program: Program) -> bool:
+        """Whether one can register or ask without a voice call: WhatsApp, a form, e-mail."""
+        contacts = [c for c in (program.contact, program.accessibility.contact) if c]
+        return bool(program.registration.whatsapp or program.registration.form
+                    or any(c.whatsapp or c.email for c in contacts))
+
     def related(self, program: Program, articles, limit: int = 3, states=("open", "full")) -> list:
         """Up to `limit` other programs that can still be joined: the same category first, then a shared audience;
         the soonest first."""

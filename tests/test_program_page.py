@@ -130,3 +130,42 @@ def test_a_past_program_is_marked_ended_with_somewhere_to_go(content, tmp_path):
     assert [unquote(a["href"]) for a in banner.select("a")] == ["/program/kelas-baru/"]
     assert not page.select(".action")
     assert TODAY == "2026-11-23"
+
+
+def test_aria_current_names_the_page_itself_and_only_marks_the_section_elsewhere(built_site):
+    program = soup(built_site, "program/bahasa-isyarat-dasar")
+    assert [(text(a), a["aria-current"]) for a in program.select(".site-nav a[aria-current]")] == [("Semua program", "true")]
+    catalog = soup(built_site, "program")
+    assert [(text(a), a["aria-current"]) for a in catalog.select(".site-nav a[aria-current]")] == [("Semua program", "page")]
+    for html in built_site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        own = "/" + str(html.relative_to(built_site).parent).strip(".") + "/"
+        for link in page.select("a[aria-current=page]"):
+            assert link["href"].replace("//", "/") in (own.replace("//", "/"), own.rstrip("/") + "/index.html"), (html, link)
+
+
+def test_links_to_different_places_have_different_names(built_site):
+    for path in ("program/bahasa-isyarat-dasar", "program/kelas-komputer-lansia", "en/program/klinik-karier"):
+        page = soup(built_site, path)
+        names: dict[str, set] = {}
+        for a in page.select("a[href]"):
+            names.setdefault(text(a), set()).add(a["href"].split("#")[0].rstrip("/") or "/")
+        clashes = {name: hrefs for name, hrefs in names.items() if len(hrefs) > 1}
+        assert not clashes, (path, clashes)
+
+
+def test_a_hybrid_program_is_also_listed_with_the_online_ones(built_site, sample_programs):
+    hybrid = [p.slug for p in sample_programs if p.mode == "hybrid"]
+    assert hybrid
+    online = (built_site / "lokasi" / "online" / "index.html").read_text(encoding="utf-8")
+    for slug in hybrid:
+        assert f'href="/program/{slug}/"' in online
+
+
+def test_features_and_categories_are_explained(built_site):
+    loop = soup(built_site, "aksesibilitas/alat-bantu-dengar")
+    assert text(loop.find("h1")) == "Aksesibilitas: Lingkar induksi (hearing loop)"
+    assert "alat bantu dengar yang memakai mode T" in text(loop.select_one("main"))
+    index = text(soup(built_site, "kategori").select_one("main"))
+    assert "Bahasa asing, bahasa daerah dan bahasa isyarat." in index
+    assert "Hearing loop" in text(soup(built_site, "en/aksesibilitas").select_one("main"))

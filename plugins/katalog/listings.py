@@ -28,7 +28,8 @@ class Facet:
         if self.name == "partner":
             return program.partners
         if self.name == "location":
-            return (program.location,)
+            # A hybrid program can be joined online too: it is also listed with the online programs.
+            return (program.location, ONLINE) if program.mode == "hybrid" else (program.location,)
         return effective_features(program, vocabularies)
 
 

@@ -137,7 +137,7 @@ def test_dates_and_times_in_each_language(built_site, pages, lang, prefix, day, 
     assert [t["datetime"] for t in first.find_all("time")][1:] == ["2026-12-04T16:00:00+08:00", "2026-12-04T17:30:00+08:00"]
     assert skipped in " ".join(page.select_one("#when + p, section[aria-labelledby=when] p").get_text(" ", strip=True).split()
                                  ).replace(" .", ".").replace(" ,", ",")
-    agenda = pages[built_site / f"{prefix}agenda/index.html"].get_text(" ", strip=True)
+    agenda = pages[built_site / f"{prefix}agenda/2026-12/index.html"].get_text(" ", strip=True)
     assert day in agenda
 
 

@@ -85,7 +85,8 @@ def test_a_cancelled_program_says_so_first_everywhere(built_site):
     assert all(text(li).endswith("dibatalkan (2 jam 30 menit)") or "dibatalkan" in text(li)
                for li in page.select("ol.sessions li"))
     for listing in ("program", "kategori/budaya", "agenda"):
-        pages = [built_site / listing / "index.html", *(built_site / listing).glob("halaman/*/index.html")]
+        pages = [built_site / listing / "index.html", *(built_site / listing).glob("halaman/*/index.html"),
+                 *(built_site / listing).glob("20*/index.html")]  # the agenda's month pages
         links = [text(a) for html in pages
                  for a in BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select(
                      "main a[href$='/nonton-bareng-film/']")]
@@ -169,3 +170,26 @@ def test_features_and_categories_are_explained(built_site):
     index = text(soup(built_site, "kategori").select_one("main"))
     assert "Bahasa asing, bahasa daerah dan bahasa isyarat." in index
     assert "Hearing loop" in text(soup(built_site, "en/aksesibilitas").select_one("main"))
+
+
+def test_the_agenda_goes_by_month_with_links_that_name_the_months(built_site, sample_programs):
+    first = soup(built_site, "agenda")
+    assert text(first.find("h1")) == "Agenda: November 2026"
+    months = [text(a) for a in first.select("nav.pagination a:not([rel])")]
+    assert months[:3] == ["November 2026", "Desember 2026", "Januari 2027"]
+    december = soup(built_site, "agenda/2026-12")
+    assert text(december.find("h1")) == "Agenda: Desember 2026"
+    assert text(december.select_one("a[rel=prev]")) == "Bulan sebelumnya: November 2026"
+    assert text(december.select_one("a[rel=next]")) == "Bulan berikutnya: Januari 2027"
+    days = [text(h) for h in december.select("main section h2")]
+    assert days and all(day.endswith("Desember 2026") for day in days)
+    english = soup(built_site, "en/agenda/2027-01")
+    assert text(english.find("h1")) == "Agenda: January 2027"
+
+
+def test_the_home_page_shows_the_next_seven_days(built_site):
+    home = soup(built_site, "")
+    section = home.select_one("section[aria-labelledby=week-heading]")
+    days = [text(h) for h in section.find_all("h3")]
+    assert days[0] == "Sabtu, 28 November 2026" and days[-1].endswith("November 2026")
+    assert all("2026" in d for d in days) and len(days) <= 7

@@ -383,7 +383,8 @@ def test_a_registration_address_that_disguises_or_breaks_out_is_refused(content,
                                      "https://forms.gle/AbC123", "http://perpus-desa.id:8080/daftar%20kelas/#form",
                                      "https://xn--80ak6aa92e.com/"])
 def test_ordinary_registration_addresses_pass(content, address):
-    content.program("kelas-uji", VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"', f"  form: '{address}'"))
+    content.program("kelas-uji", VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"',
+                                                       f'  whatsapp: "0812-3301-4455"\n  form: \'{address}\''))
     assert problems_of(content)[0] == []
 
 

@@ -45,7 +45,8 @@ def expected_values(program, facet, catalog) -> set[str]:
     if facet == "partner":
         return set(program.partners)
     if facet == "location":
-        return {program.location}
+        # a hybrid program can also be joined from home: it is listed with the online programs too
+        return {program.location} | ({"online"} if program.mode == "hybrid" else set())
     features = set(program.accessibility.features)
     if not program.online:
         features |= {str(f) for f in catalog.vocabularies["locations"][program.location].details["accessibility"]}

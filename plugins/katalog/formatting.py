@@ -68,6 +68,11 @@ def day_long(day, lang: str) -> str:
     return format_date(day, _unpadded(locale, "long"), locale=locale)
 
 
+def month_name(day, lang: str) -> str:
+    """Desember 2026 / December 2026: a month as its own heading says it."""
+    return format_date(day, "LLLL y", locale=babel_locale(lang))
+
+
 def weekday(moment, lang: str) -> str:
     """Sabtu / Saturday / Setu: the day's name in the language."""
     return format_date(moment, "EEEE", locale=babel_locale(lang))

@@ -143,3 +143,33 @@ def paginate(items: list, size: int, base: str, page_word: str) -> list[PageOfLi
     urls = [base if n == 1 else f"{base}{page_word}/{n}/" for n in range(1, len(chunks) + 1)]
     return [PageOfList(n, len(chunks), chunk, urls[n - 1], urls[n - 1] + "index.html", urls)
             for n, chunk in enumerate(chunks, start=1)]
+
+
+@dataclass
+class MonthOfAgenda(PageOfList):
+    """One month of the agenda: its sessions, and the months before and after it for links that name them."""
+
+    months: list = None  # the first day of every month, first to last
+
+    @property
+    def month(self) -> date:
+        return self.months[self.number - 1]
+
+    @property
+    def previous_month(self):
+        return self.months[self.number - 2] if self.number > 1 else None
+
+    @property
+    def next_month(self):
+        return self.months[self.number] if self.number < self.count else None
+
+
+def by_month(entries: list[AgendaEntry], base: str) -> list[MonthOfAgenda]:
+    """The agenda a month a page: base/ for the first month with sessions, base/YYYY-MM/ for the next ones."""
+    groups: dict[date, list[AgendaEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.day.replace(day=1), []).append(entry)
+    months = sorted(groups) or [None]
+    urls = [base if n == 0 else f"{base}{month:%Y-%m}/" for n, month in enumerate(months)]
+    return [MonthOfAgenda(n, len(months), groups.get(month, []), urls[n - 1], urls[n - 1] + "index.html", urls, months)
+            for n, month in enumerate(months, start=1)]

@@ -57,8 +57,6 @@ DEFAULTS = {
     "KATALOG_CACHE_SECONDS": 31_536_000,
     # Programs or sessions per page of a listing.
     "KATALOG_PAGE_SIZE": 12,
-    # Sessions per page of the agenda.
-    "KATALOG_AGENDA_PAGE_SIZE": 30,
     # The library's own contact, shown as help in the same place on every page:
     # {"whatsapp": "0812-...", "phone": "(0333) ...", "email": "..."}; any may be left out. None: no help block.
     "KATALOG_HELP": None,

@@ -43,6 +43,7 @@ FILTERS = {
     "clock": _filter(formatting.clock),
     "hour": _filter(formatting.hour),
     "weekday": _filter(formatting.weekday),
+    "month_name": _filter(formatting.month_name),
     "zone": formatting.zone_abbreviation,
     "in_zones": formatting.in_zones,
     "join_list": _filter(lambda items, lang: Markup(formatting.join_list([escape(item) for item in items], lang))),

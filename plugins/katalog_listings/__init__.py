@@ -4,11 +4,12 @@ for addresses that do not exist (404.html, in each language's folder)."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from pelican import signals
 from pelican.generators import Generator
 
-from katalog.listings import FACETS, agenda, by_day, catalog_order, facet_values, paginate
+from katalog.listings import FACETS, agenda, by_day, by_month, catalog_order, facet_values, paginate
 from katalog.view import CatalogView
 
 logger = logging.getLogger(__name__)
@@ -43,8 +44,10 @@ class ListingsGenerator(Generator):
         paths = self.settings_k["KATALOG_PATHS"]
         ordered = catalog_order(self.items, today)
         upcoming = [a for a in ordered if view.state(a.program) in ("open", "full")]
+        sessions = agenda(self.items, today)
+        week = [e for e in sessions if e.day < today + timedelta(days=7)]
         self._write(writer, "index.html", "index", "", upcoming=upcoming[: self.settings_k["KATALOG_HOME_UPCOMING"]],
-                    program_count=len(self.items))
+                    program_count=len(self.items), week=by_day(week))
 
         category_order = list(view.vocabularies["categories"].entries)
         by_category = sorted(ordered, key=lambda a: category_order.index(a.program.category))
@@ -58,9 +61,7 @@ class ListingsGenerator(Generator):
                 self._paginated(writer, value.items, view.facet_url(facet.name, value.code), "facet",
                                 facet=facet, value=value)
 
-        sessions = agenda(self.items, today)
-        size = self.settings_k["KATALOG_AGENDA_PAGE_SIZE"]
-        for page in paginate(sessions, size, f"{paths['agenda']}/", paths["page"]):
+        for page in by_month(sessions, f"{paths['agenda']}/"):
             self._write(writer, page.save_as, "agenda", page.url, listing=page, days=by_day(page.items))
         # Hosts show the nearest 404.html (Cloudflare Pages), one chosen per language (Netlify) or the root one.
         self._write(writer, "404.html", "not_found", "404.html")

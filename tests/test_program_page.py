@@ -193,3 +193,23 @@ def test_the_home_page_shows_the_next_seven_days(built_site):
     days = [text(h) for h in section.find_all("h3")]
     assert days[0] == "Sabtu, 28 November 2026" and days[-1].endswith("November 2026")
     assert all("2026" in d for d in days) and len(days) <= 7
+
+
+STATUSES = {"id": ("Pendaftaran dibuka", "Kuota penuh", "Dibatalkan", "Sudah selesai"),
+            "en": ("Registration open", "Full", "Cancelled", "Finished")}
+
+
+@pytest.mark.parametrize("lang, prefix", [("id", ""), ("en", "en/")])
+def test_every_agenda_entry_says_its_status_time_and_place(built_site, lang, prefix):
+    pages = [built_site / prefix / "index.html", *sorted((built_site / prefix / "agenda").glob("*/index.html")),
+             built_site / prefix / "agenda" / "index.html"]
+    entries = 0
+    for page in pages:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for li in html.select("main ul.agenda-list > li"):
+            entries += 1
+            status_line, place_line = (text(p) for p in li.find_all("p")[:2])
+            assert status_line.startswith(STATUSES[lang]), (page, status_line)
+            assert len(li.find_all("time")) >= 2, (page, text(li))
+            assert place_line and not place_line.startswith(("·", "pukul", "from")), (page, place_line)
+    assert entries > 20

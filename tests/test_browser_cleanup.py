@@ -22,7 +22,7 @@ BROKEN = ROOT / "tests" / "broken"
 def gate(temporary, *args):
     environment = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(ROOT / "tests")}
     return subprocess.Popen([sys.executable, "-m", "gate", *map(str, args)], cwd=ROOT, env=environment,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 @pytest.fixture
@@ -47,13 +47,25 @@ def test_a_finished_audit_leaves_no_browser_profile(tmp_path, temporary):
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_audit_closes_its_browsers(built_site, tmp_path, temporary, stop):
     run = gate(temporary, built_site, "--reports", tmp_path / "reports", "--keyboard", "all")
-    deadline = time.monotonic() + 120
-    while not leftovers(temporary) and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert leftovers(temporary), "no browser started"
-    time.sleep(2)  # checking pages now
-    run.send_signal(stop)
-    out, err = run.communicate(timeout=120)
+    try:
+        deadline = time.monotonic() + 120
+        while not leftovers(temporary) and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert leftovers(temporary), "no browser started"
+        time.sleep(2)  # checking pages now
+        run.send_signal(stop)
+        try:
+            out, err = run.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            run.send_signal(signal.SIGUSR1)  # every thread's stack, to see where it hangs
+            time.sleep(2)
+            os.killpg(run.pid, signal.SIGKILL)
+            out, err = run.communicate()
+            pytest.fail(f"the audit did not stop within a minute:\n{err[-6000:]}")
+    finally:
+        if run.poll() is None:  # a stop that did not stop must not leave a whole audit running
+            os.killpg(run.pid, signal.SIGKILL)
+            run.communicate()
     assert run.returncode == 130, err
     assert "Traceback" not in err
     assert leftovers(temporary) == []

@@ -185,6 +185,15 @@ def test_the_agenda_goes_by_month_with_links_that_name_the_months(built_site, sa
     assert days and all(day.endswith("Desember 2026") for day in days)
     english = soup(built_site, "en/agenda/2027-01")
     assert text(english.find("h1")) == "Agenda: January 2027"
+    # Every month keeps its own address; the agenda's address shows the first month and names itself in its links.
+    november = soup(built_site, "agenda/2026-11")
+    assert text(november.find("h1")) == "Agenda: November 2026"
+    assert november.select_one("main").get_text() == first.select_one("main").get_text().replace('"/agenda/"', "")
+    assert december.select_one("a[rel=prev]")["href"] == "/agenda/2026-11/"
+    assert first.select_one("nav.pagination a[aria-current=page]")["href"] == "/agenda/"
+    assert november.select_one("nav.pagination a[aria-current=page]")["href"] == "/agenda/2026-11/"
+    assert not november.select(".site-nav a[aria-current=page]")
+    assert first.select_one(".site-nav a[aria-current=page]")["href"] == "/agenda/"
 
 
 def test_the_home_page_shows_the_next_seven_days(built_site):

@@ -10,8 +10,9 @@ import sys
 import threading
 import time
 import urllib.request
-
 from pathlib import Path
+
+import pytest
 
 from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM, snapshot
 
@@ -73,7 +74,18 @@ def test_a_bad_save_keeps_the_last_good_site_and_the_next_good_save_recovers(con
             time.sleep(0.01)
         assert Path(f"{output}.new").exists(), "the rebuild never started writing"
         os.killpg(server.pid, signal.SIGINT)
-        assert server.wait(timeout=60) == 130
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGUSR1)  # every thread's stack, server and build, to see where it hangs
+            time.sleep(2)
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+            time.sleep(0.2)
+            while not lines.empty():
+                seen.append(lines.get())
+            pytest.fail("Ctrl-C did not stop the server within a minute:\n" + "".join(seen)[-6000:])
+        assert server.returncode == 130
         assert snapshot(output) == before
         assert not Path(f"{output}.new").exists()
     finally:

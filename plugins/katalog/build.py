@@ -7,6 +7,7 @@ interrupted build with the previous output untouched. Exit codes are in katalog.
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import shutil
@@ -60,6 +61,8 @@ def main(argv=None) -> int:
                  logs_dedup_min_level=getattr(logging, args.logs_dedup_min_level))
     debug = args.verbosity == logging.DEBUG
     signal.signal(signal.SIGTERM, _terminate)
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1 PID`: where a build that seems stuck is
     final = Path(args.output or "output").resolve()
     new = final.with_name(final.name + ".new")
     log = final.with_name(final.name + ".error.log")

@@ -165,11 +165,15 @@ class MonthOfAgenda(PageOfList):
 
 
 def by_month(entries: list[AgendaEntry], base: str) -> list[MonthOfAgenda]:
-    """The agenda a month a page: base/ for the first month with sessions, base/YYYY-MM/ for the next ones."""
+    """The agenda a month a page, each month at base/YYYY-MM/ (an address that keeps showing that month while it
+    lasts), and first the agenda's own address, base/, showing the first month with sessions."""
     groups: dict[date, list[AgendaEntry]] = {}
     for entry in entries:
         groups.setdefault(entry.day.replace(day=1), []).append(entry)
-    months = sorted(groups) or [None]
-    urls = [base if n == 0 else f"{base}{month:%Y-%m}/" for n, month in enumerate(months)]
-    return [MonthOfAgenda(n, len(months), groups.get(month, []), urls[n - 1], urls[n - 1] + "index.html", urls, months)
-            for n, month in enumerate(months, start=1)]
+    months = sorted(groups)
+    if not months:
+        return [MonthOfAgenda(1, 1, [], base, base + "index.html", [base], [None])]
+    urls = [f"{base}{month:%Y-%m}/" for month in months]
+    entry = MonthOfAgenda(1, len(months), groups[months[0]], base, base + "index.html", [base, *urls[1:]], months)
+    return [entry, *(MonthOfAgenda(n, len(months), groups[month], urls[n - 1], urls[n - 1] + "index.html", urls, months)
+                     for n, month in enumerate(months, start=1))]

@@ -8,9 +8,11 @@ brings the new site; a rebuild stopped half-way leaves nothing half-written.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import functools
 import http.server
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -74,6 +76,8 @@ def main(argv=None) -> int:
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     args, build_options = parser.parse_known_args(argv)
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1 PID`: where it seems stuck
     from pelican.settings import read_settings
 
     settings = read_settings(args.settings)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import signal
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ def _terminate(signum, frame):
 
 def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, _terminate)
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1 PID`: where a run that seems stuck is
     parser = argparse.ArgumentParser(prog="make audit", description=__doc__)
     parser.add_argument("site", type=Path, help="folder of built HTML pages")
     parser.add_argument("--reports", type=Path, default=Path("test-reports"), help="where the reports go")

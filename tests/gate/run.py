@@ -95,13 +95,27 @@ class Gate:
         self._local = threading.local()
         self._drivers = []
         self._lock = threading.Lock()
+        self._stopping = False
 
     def _driver(self):
         if not hasattr(self._local, "driver"):
-            self._local.driver = new_driver()
+            driver = new_driver()
             with self._lock:
-                self._drivers.append(self._local.driver)
+                if self._stopping:  # started while the run was being stopped: never used
+                    driver.quit()
+                    raise RuntimeError("the run was stopped")
+                self._drivers.append(driver)
+            self._local.driver = driver
         return self._local.driver
+
+    def _close_drivers(self) -> None:
+        with self._lock:
+            drivers, self._drivers = self._drivers, []
+        for driver in drivers:
+            try:
+                driver.quit()
+            except Exception:  # closing is best effort; Browser.quit removes the profile either way
+                pass
 
     def check_page(self, base: str, url: str, slow: bool) -> PageResult:
         driver = self._driver()
@@ -144,11 +158,17 @@ class Gate:
                         elif done % max(len(urls) // 10, 1) == 0 or done == len(urls):
                             progress.write(line + "\n")
                         progress.flush()
+        except BaseException:
+            # An error or Ctrl-C: pages not yet started are dropped, and closing the browsers now ends the checks
+            # still running in them (a keyboard walk may otherwise take a minute more).
+            with self._lock:
+                self._stopping = True
+            pool.shutdown(wait=False, cancel_futures=True)
+            self._close_drivers()
+            raise
         finally:
-            # Pages not yet started are dropped (an error or Ctrl-C); each browser closes and its profile goes.
             pool.shutdown(wait=True, cancel_futures=True)
-            for driver in self._drivers:
-                driver.quit()
+            self._close_drivers()  # each browser closes and its profile goes
         elapsed = time.monotonic() - started
         for url, found in site_checks(self.site, urls).items():
             next(r for r in results if r.url == url).findings.extend(asdict(f) for f in found)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -56,6 +57,13 @@ def get_settings(**overrides) -> dict:
     settings["KATALOG_TODAY"] = TODAY
     settings.update(overrides)
     return settings
+
+
+def as_in_a_terminal() -> None:
+    """For a child process (preexec_fn): Ctrl-C (SIGINT) acts as it does in a terminal. A shell starts background
+    jobs with SIGINT ignored and Python then keeps ignoring it, so a suite run in the background would otherwise
+    test nothing of what Ctrl-C does."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def line_of(text: str, needle: str) -> int:

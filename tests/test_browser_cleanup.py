@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, as_in_a_terminal
 
 pytestmark = pytest.mark.browser
 BROKEN = ROOT / "tests" / "broken"
@@ -22,7 +22,8 @@ BROKEN = ROOT / "tests" / "broken"
 def gate(temporary, *args):
     environment = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(ROOT / "tests")}
     return subprocess.Popen([sys.executable, "-m", "gate", *map(str, args)], cwd=ROOT, env=environment,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=as_in_a_terminal)
 
 
 @pytest.fixture

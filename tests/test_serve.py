@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM, snapshot
+from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM, as_in_a_terminal, snapshot
 
 
 def fetch(url: str) -> str:
@@ -44,7 +44,7 @@ def test_a_bad_save_keeps_the_last_good_site_and_the_next_good_save_recovers(con
                "-s", str(ROOT / "pelicanconf.py"), "--port", "0"]
     environment = {**os.environ, "KATALOG_TODAY": TODAY, "PYTHONPATH": str(PLUGINS), "COLUMNS": "200"}
     server = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, start_new_session=True)
+                              text=True, start_new_session=True, preexec_fn=as_in_a_terminal)
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
     seen: list[str] = []

@@ -13,7 +13,7 @@ PELICANOPTS ?=
 TRANSLATIONS := theme/translations
 PYBABEL   := $(VENV)/bin/pybabel
 
-.PHONY: help venv test-venv html serve publish test check browser clean docs \
+.PHONY: help venv test-venv html serve publish test check lint browser clean docs \
         translations translations-extract translations-update translations-compile axe audit outline \
         new-program proposal
 
@@ -21,6 +21,7 @@ help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
 	@echo "make html     build the site into $(OUTPUT)/ (the old output stays if the build fails)"
 	@echo "make check    only check the content and report every problem"
+	@echo "make lint     the same checks, for editors and pre-commit"
 	@echo "make publish  build for hosting; needs SITEURL, e.g. SITEURL=https://name.github.io/katalog"
 	@echo "make test     run every test, browser tests included"
 	@echo "make new-program           answer a few questions to add a program"
@@ -76,6 +77,9 @@ STRICT ?=
 CHANGE_ENV = KATALOG_STRICT="$(STRICT)" $(if $(filter undefined,$(origin CHANGED)),,KATALOG_CHANGED_FILES="$(CHANGED)")
 check: venv
 	@$(CHANGE_ENV) PYTHONPATH=plugins $(PY) -m katalog.check $(CONTENT) -s pelicanconf.py
+
+# The content checks alone, the model's and accessible writing's, without building: for editors and pre-commit.
+lint: check
 
 # A new program from a few questions, each answer checked as it is given: content/programs/SLUG/id.md
 new-program: venv

@@ -40,7 +40,7 @@ registration:
   whatsapp: "0812-3301-4455"
 image:
   src: images/komputer-lansia.svg
-  alt: Gambar uji coba.
+  alt: Dua peserta belajar mengetik di laptop.
 contact:
   name: Ibu Uji
   phone: "(0333) 421 876"
@@ -149,10 +149,10 @@ def assert_no_traceback(result) -> None:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The sample catalog, built once with the real pelican command."""
+    """The sample catalog, built once with the real pelican command, strictly: a warning would stop it."""
     output = tmp_path_factory.mktemp("site")
     compile_catalogs(ROOT / "theme" / "translations")
-    result = run_pelican(CONTENT, output)
+    result = run_pelican(CONTENT, output, env={"KATALOG_STRICT": "1"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Peringatan" not in result.stderr and "WARNING" not in result.stdout + result.stderr, result.stderr
     return output

@@ -17,7 +17,7 @@ from conftest import PLUGINS, ROOT, TODAY, VALID_PROGRAM, assert_no_traceback, r
 def bad_content(content):
     content.program("satu", VALID_PROGRAM.replace("category: literasi-digital", "category: literasi-digitl"))
     content.program("dua", VALID_PROGRAM.replace('end: "11:00"', 'end: "08:00"'))
-    content.program("tiga", VALID_PROGRAM.replace("  alt: Gambar uji coba.\n", ""))
+    content.program("tiga", VALID_PROGRAM.replace("  alt: Dua peserta belajar mengetik di laptop.\n", ""))
 
 
 def make(target: str, content, output: Path, *variables: str):

@@ -17,6 +17,19 @@ def test_guide_field_reference_is_generated_from_the_model(lang):
         assert f"| `{spec.name}` |" in text
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_guide_writing_chapter_is_generated_from_the_rules(lang):
+    from katalog.writing import RULES
+
+    text = (ROOT / docs.GUIDES[lang]).read_text(encoding="utf-8")
+    chapter = docs.writing_rules(lang)
+    assert chapter in text, f"run `make docs` to update {docs.GUIDES[lang]}"
+    for rule in RULES:  # each rule with its bad and its good example
+        assert f"`{rule.code}`" in chapter
+        for example in (rule.bad, rule.good):
+            assert "\n".join(f"  {line}".rstrip() for line in example.splitlines()) in chapter
+
+
 @pytest.mark.parametrize("code", sorted(MESSAGES))
 def test_every_message_reads_in_indonesian_and_english(code):
     texts = {}
@@ -26,7 +39,7 @@ def test_every_message_reads_in_indonesian_and_english(code):
         what, expected, fix = Problem("berkas.md", 3, "kolom", code, params).texts(lang)
         assert what and expected and fix
         text = what + expected + fix
-        for allowed in ("{every", "{whatsapp", "{nilai}", "{jv}"):
+        for allowed in ("{every", "{whatsapp", "{nilai}", "{jv}", "{id:"):
             text = text.replace(allowed, "")
         assert "{" not in text, text
         texts[lang] = (what, expected, fix)

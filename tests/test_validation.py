@@ -160,13 +160,13 @@ def test_page_address_that_a_listing_uses(content):
 
 
 def test_image_without_alt_text(content):
-    text = VALID_PROGRAM.replace("  alt: Gambar uji coba.\n", "")
+    text = VALID_PROGRAM.replace("  alt: Dua peserta belajar mengetik di laptop.\n", "")
     check(content, text, field="image.alt", line_needle="image:",
           phrases=["Gambar tidak punya teks alternatif (alt)", "decorative: true"])
 
 
 def test_decorative_image_needs_no_alt(content):
-    content.program("kelas-uji", VALID_PROGRAM.replace("  alt: Gambar uji coba.\n", "  decorative: true\n"))
+    content.program("kelas-uji", VALID_PROGRAM.replace("  alt: Dua peserta belajar mengetik di laptop.\n", "  decorative: true\n"))
     assert content.load().problems == []
 
 
@@ -343,7 +343,7 @@ def test_a_translation_that_leaves_a_text_out(content):
     content.program("kelas-uji", TRANSLATION.replace("image: {alt: A trial picture.}\n", ""), lang="en")
     problem = only_problem(content.load())
     assert (problem.code, problem.field) == ("untranslated_field", "image.alt")
-    assert "Terjemahan belum lengkap" in problem.format("id") and "Gambar uji coba." in problem.format("id")
+    assert "Terjemahan belum lengkap" in problem.format("id") and "Dua peserta belajar mengetik di laptop." in problem.format("id")
 
 
 def test_a_translation_without_its_main_file(content):

@@ -10,15 +10,17 @@ import langcodes
 
 from . import description, files
 from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
-from .frontmatter import SourceError, read_document
+from .frontmatter import Mapping, SourceError, read_document
 from .i18n import Msg
 from .language_of_parts import tags_in
 from .limits import DEFAULT_LIMITS, Limits
 from .messages import Problem
 from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS,
-                    Accessibility, Page, Parser, Program, Registration, schedule_sessions, suggest)
+                    Accessibility, Page, Parser, Program, Registration, parse_phone, schedule_sessions, suggest)
 from .schedule import zone
 from .settings import katalog_settings
+from .writing import (ERROR, OFF, WARNING, WRITING_DATA, LanguageGuess, Writing, WritingLimits, check_text,
+                      expand_abbreviations, load_lists, severities)
 
 
 @dataclass
@@ -33,6 +35,8 @@ class Catalog:
     root: Path = Path(".")
     limits: Limits = DEFAULT_LIMITS
     markdown: dict = field(default_factory=dict)
+    writing: Writing = field(default_factory=Writing)
+    weights: dict = field(default_factory=lambda: severities(None))  # each writing rule: error, warning or off
     _by_source: dict | None = field(default=None, repr=False)
 
     def versions(self, item) -> dict[str, Program | Page]:
@@ -94,14 +98,16 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     folders |= {Path(p).parts[0] for key in ("STATIC_PATHS", "ARTICLE_PATHS", "PAGE_PATHS")
                 for p in settings.get(key) or () if p and Path(p).parts}  # what the site's settings add
     files.check_unread(content_root, folders, "unread_folder", problems, folders=True)
-    files.check_unread(data_dir, {f"{name}.yaml" for name in VOCABULARIES}, "unread_data_file", problems, folders=False)
+    files.check_unread(data_dir, {f"{name}.yaml" for name in (*VOCABULARIES, *WRITING_DATA)}, "unread_data_file",
+                       problems, folders=False)
     vocabularies = {name: load_vocabulary(name, data_dir / f"{name}.yaml", shown_path(data_dir / f"{name}.yaml"),
                                           main, problems, limits)
                     for name in VOCABULARIES}
     _check_locations(vocabularies, problems)
     _check_languages(vocabularies, problems)
     catalog = Catalog(ks, vocabularies, problems=problems, root=content_root, limits=limits,
-                      markdown=settings.get("MARKDOWN") or {"output_format": "html5"})
+                      markdown=_markdown_settings(settings))
+    catalog.writing, catalog.weights = _writing(settings, ks, data_dir, problems, limits)
 
     kinds = ((ks["KATALOG_PROGRAM_DIR"], catalog.programs, PROGRAM_FIELDS, _program, PROGRAM_TRANSLATION_FIELDS),
              (ks["KATALOG_PAGE_DIR"], catalog.pages, PAGE_FIELDS, _page, PAGE_TRANSLATION_FIELDS))
@@ -116,6 +122,8 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
                 item = _load_item(path, folder, catalog, translated, build, items=items)
             if item:
                 items.append(item)
+    if catalog.writing.detector is not None:
+        catalog.writing.detector.save()
     _check_duplicates(catalog)
     _apply_strictness(catalog)
     if ks["KATALOG_REQUIRE_TRANSLATIONS"]:
@@ -124,6 +132,63 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
                 catalog.problems.append(Problem(item.source, None, None, "missing_translation",
                                                 {"value": lang, "detail": f"{item.key}/{lang}.md"}))
     return catalog
+
+
+def _markdown_settings(settings: dict) -> dict:
+    """MARKDOWN as Pelican's Markdown reader uses it: every configured extension also enabled (Pelican adds them
+    when its reader starts, which a check without a build never does)."""
+    markdown = dict(settings.get("MARKDOWN") or {"output_format": "html5"})
+    extensions = list(markdown.get("extensions") or [])
+    markdown["extensions"] = extensions + [name for name in markdown.get("extension_configs") or {}
+                                           if name not in extensions]
+    return markdown
+
+
+def _writing(settings: dict, ks: dict, data_dir: Path, problems: list[Problem], limits: Limits):
+    """The accessible-writing rules as this site weighs them, with its lists and, where it can, a language guess."""
+    try:
+        writing_limits = WritingLimits.from_setting(ks["KATALOG_WRITING_LIMITS"])
+        weights = severities(ks["KATALOG_WRITING"])
+    except (TypeError, ValueError) as error:
+        problems.append(Problem("KATALOG_WRITING", None, None, "bad_setting", {"detail": str(error)}))
+        writing_limits, weights = WritingLimits(), severities(None)
+    abbreviations, vague = load_lists(data_dir, shown_path, ks["KATALOG_MAIN_LANG"], problems, limits)
+    detector = None
+    if weights["description_language"] != OFF:
+        cache = Path(settings.get("CACHE_PATH") or "cache") / "katalog-languages.json"
+        detector = LanguageGuess.for_site(ks["KATALOG_LANGUAGES"], cache)
+    return Writing(writing_limits, vague, abbreviations, detector), weights
+
+
+def _check_writing(catalog: Catalog, parser: Parser, item, document) -> None:
+    """The accessible-writing rules on one file's own text, each reported as this site weighs it."""
+    program = isinstance(item, Program)
+    # Numbers that are already links elsewhere on the page: the program's channels and the library's help.
+    phones = set()
+    holders = (item.contact, item.registration, item.accessibility.contact) if program else ()
+    for holder in holders:
+        for name in ("phone", "whatsapp"):
+            phone = getattr(holder, name, None) if holder else None
+            if phone:
+                phones.add(phone.digits)
+    help_ = catalog.settings.get("KATALOG_HELP") or {}
+    for name in ("phone", "whatsapp"):
+        phone = parse_phone(help_[name]) if help_.get(name) else None
+        if phone:
+            phones.add(phone.digits)
+    meta_image = document.meta.get("image")
+    image_lines = meta_image.key_lines if isinstance(meta_image, Mapping) else {}
+    own_image = program and item.image is not None and isinstance(meta_image, Mapping)
+    found = check_text(catalog.writing, lang=item.lang, title=item.title, summary=item.summary, body=document.body,
+                       body_line=document.body_line, html=item.html, lines=dict(document.meta.key_lines),
+                       heading_level=3 if program else 2, phones=phones, image=item.image if own_image else None,
+                       image_lines=image_lines)
+    for finding in found:
+        weight = catalog.weights[finding.code]
+        if weight == ERROR:
+            parser.problem(finding.line, finding.field, finding.code, **finding.params)
+        elif weight == WARNING:
+            parser.warn(finding.line, finding.field, finding.code, **finding.params)
 
 
 def _apply_strictness(catalog: Catalog) -> None:
@@ -212,10 +277,14 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
             catalog.warnings.append(Problem(source, finding.line, "description", finding.code, finding.params, True))
         else:
             parser.problem(finding.line, "description", finding.code, **finding.params)
+    if item is not None and parser.ok:
+        item.html = rendered.html
+        _check_writing(catalog, parser, item, document)
     if item is None or not parser.ok:
         return None
     item.source_path = str(path)
-    item.html = rendered.html
+    item.html = expand_abbreviations(rendered.html, item.lang, catalog.writing.abbreviations,
+                                     catalog.settings["KATALOG_MAIN_LANG"])
     return item
 
 
@@ -248,6 +317,7 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
     needs(bool(main.registration.note), registration.get("note"), "registration.note", main.registration.note)
     needs(bool(main.accessibility.note), accessibility.get("note"), "accessibility.note", main.accessibility.note)
     needs(bool(main.image and main.image.alt), image.get("alt"), "image.alt", main.image.alt if main.image else "")
+    needs(bool(main.image and main.image.text), image.get("text"), "image.text", main.image.text if main.image else "")
     needs(bool(main.cost_note), values.get("cost_note"), "cost_note", main.cost_note)
     topics = values.get("session_topics") or ()
     main_topics = [s.topic for s in main.sessions if s.topic]
@@ -263,7 +333,8 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
                              note=registration.get("note") or main.registration.note),
         accessibility=replace(main.accessibility, note=accessibility.get("note") or main.accessibility.note),
         cost_note=values.get("cost_note") or main.cost_note,
-        image=replace(main.image, alt=image.get("alt") or main.image.alt) if main.image else None,
+        image=replace(main.image, alt=image.get("alt") or main.image.alt,
+                      text=image.get("text") or main.image.text) if main.image else None,
         sessions=tuple(replace(s, topic=t) for s, t in zip(main.sessions, topics)) if topics else main.sessions,
     )
 

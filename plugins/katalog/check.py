@@ -13,7 +13,7 @@ from pelican.settings import read_settings
 from . import ci
 from .catalog import Catalog, load_catalog
 from .failure import CONTENT_PROBLEM, INTERRUPTED, fault
-from .messages import format_report, format_warnings, frame
+from .messages import format_report, frame
 
 
 def run(argv, description: str, action: Callable[[Catalog, str], str]) -> int:
@@ -27,10 +27,8 @@ def run(argv, description: str, action: Callable[[Catalog, str], str]) -> int:
     lang = settings.get("KATALOG_MESSAGE_LANG") or settings.get("DEFAULT_LANG") or "id"
     try:
         catalog = load_catalog(args.content, settings)
-        if catalog.warnings:
-            sys.stderr.write(format_warnings(catalog.warnings, lang) + "\n")
-        if catalog.problems:
-            sys.stderr.write(format_report(catalog.problems, lang))
+        if catalog.problems or catalog.warnings:
+            sys.stderr.write(format_report(catalog.problems, lang, catalog.warnings) + ("" if catalog.problems else "\n"))
         ci.report_problems(catalog.problems + catalog.warnings, lang)
         if catalog.problems:
             return CONTENT_PROBLEM

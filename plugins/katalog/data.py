@@ -69,11 +69,10 @@ def localized(value, main_lang: str) -> Localized:
     return Localized({main_lang: str(value).strip()})
 
 
-def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems: list[Problem],
-                    limits: Limits = DEFAULT_LIMITS) -> Vocabulary:
-    vocabulary = Vocabulary(name, shown)
+def read_data_tree(path: Path, shown: str, problems: list[Problem], limits: Limits = DEFAULT_LIMITS) -> Mapping | None:
+    """A data file's YAML mapping with its lines, or None (missing, or unreadable: then reported in `problems`)."""
     if not path.is_file() or path.is_symlink():
-        return vocabulary  # a link is reported by the content folder's own check
+        return None  # a link is reported by the content folder's own check
     findings = []
     try:
         if path.stat().st_size > 4 * limits.data_file_chars:
@@ -84,12 +83,21 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
         tree = parse_yaml(text, limits=limits, findings=findings)
     except SourceError as error:
         problems.append(Problem(shown, error.line, None, error.code, {"detail": error.detail, "value": error.value}))
-        return vocabulary
+        return None
     for finding in findings:
         problems.append(Problem(shown, finding.line, finding.field or None, "bad_character",
                                 {"value": finding.character.describe(), "detail": finding.character.index + 1}))
     if not isinstance(tree, Mapping):
         problems.append(Problem(shown, getattr(tree, "line", 1), None, "front_matter_not_mapping"))
+        return None
+    return tree
+
+
+def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems: list[Problem],
+                    limits: Limits = DEFAULT_LIMITS) -> Vocabulary:
+    vocabulary = Vocabulary(name, shown)
+    tree = read_data_tree(path, shown, problems, limits)
+    if tree is None:
         return vocabulary
     for code, value in tree.items():
         line = tree.line_of(code)

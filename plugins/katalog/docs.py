@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 from .i18n import N_, translate
+from .messages import MESSAGES
 from .model import PAGE_FIELDS, PROGRAM_FIELDS
+from .writing import ERROR, GROUPS, LIMIT_OF, RULES, VAGUE_LINKS, WritingLimits
 
 GUIDES = {"id": "docs/panduan.md", "en": "docs/guide.md"}
 HEADINGS = (N_("Kolom"), N_("Wajib"), N_("Isi"), N_("Contoh"), N_("ya"))
@@ -34,9 +36,43 @@ def reference(lang: str) -> str:
     ])
 
 
+WRITING_START = "<!-- writing:start (generated from plugins/katalog/writing.py: make docs) -->"
+WRITING_END = "<!-- writing:end -->"
+# What the expected texts of the rules name, for the guide (in a report they come from the file).
+_DOC_DETAIL = {"heading_h1": "###", "heading_first_level": "###", "heading_skipped": "####", "link_file_type": "PDF"}
+_WHERE = {"description": N_("di deskripsi"), "summary": N_("di kolom summary"), "image": N_("di dalam kolom image")}
+
+
+def writing_rules(lang: str) -> str:
+    """Each writing rule by group: what is expected, whether it stops the build, and a bad and a good example."""
+    limits = WritingLimits()
+    weight = {ERROR: translate(N_("kesalahan: situs tidak dibangun"), lang),
+              "warning": translate(N_("peringatan: situs tetap dibangun, kecuali dengan STRICT=1"), lang)}
+    bad, good = translate(N_("Kurang baik"), lang), translate(N_("Lebih baik"), lang)
+    lines = [WRITING_START, ""]
+    for group, title in GROUPS.items():
+        lines += [f"#### {translate(title, lang)}", ""]
+        for rule in (r for r in RULES if r.group == group):
+            params = {"detail": _DOC_DETAIL.get(rule.code, ""), "value": "", "example": "", "expected": "",
+                      "limit": getattr(limits, LIMIT_OF[rule.code]) if rule.code in LIMIT_OF else ""}
+            expected = translate(MESSAGES[rule.code][1], lang).format(**params)
+            where = "" if rule.where == "description" else "; " + translate(_WHERE[rule.where], lang)
+            lines += [f"- `{rule.code}` ({weight[rule.severity]}{where}): {expected[0].upper()}{expected[1:]}.", "",
+                      f"  {bad}:", "", "  ```markdown", *(f"  {line}".rstrip() for line in rule.bad.splitlines()),
+                      "  ```", "", f"  {good}:", "", "  ```markdown",
+                      *(f"  {line}".rstrip() for line in rule.good.splitlines()), "  ```", ""]
+    vague = translate(N_("Teks tautan yang dianggap tidak jelas (ditambah daftar di content/data/link_words.yaml):"), lang)
+    lines += [vague, ""]
+    lines += [f"- `{code}`: {', '.join(f'«{phrase}»' for phrase in phrases)}" for code, phrases in VAGUE_LINKS.items()]
+    lines += ["", WRITING_END]
+    return "\n".join(lines)
+
+
 def updated(text: str, lang: str) -> str:
     pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.DOTALL)
-    return pattern.sub(lambda _: reference(lang), text)
+    text = pattern.sub(lambda _: reference(lang), text)
+    pattern = re.compile(re.escape(WRITING_START) + ".*?" + re.escape(WRITING_END), re.DOTALL)
+    return pattern.sub(lambda _: writing_rules(lang), text)
 
 
 def main(root: str = ".") -> int:

@@ -450,6 +450,162 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("atribut dari daftar di docs/panduan.md, bagian Deskripsi"),
         N_("Hapus atribut itu. Tampilan diatur oleh tema situs supaya tetap terbaca di semua layar."),
     ),
+    # Accessible writing (plugins/katalog/writing.py): one entry per rule, under the rule's code.
+    "heading_h1": (
+        N_("Judul bagian «{value}» ditulis dengan satu #, padahal judul utama halaman (judul program) sudah ada."),
+        N_("judul bagian di deskripsi dimulai dengan {detail}"),
+        N_("Ganti # di awal baris dengan {detail}, misalnya: {detail} Materi"),
+    ),
+    "heading_first_level": (
+        N_("Judul bagian pertama «{value}» tidak berada di tingkat yang diharapkan halaman."),
+        N_("judul bagian pertama di deskripsi dimulai dengan {detail}"),
+        N_("Tulis {detail} di awal judul bagian pertama, misalnya: {detail} Materi. Judul di bawahnya boleh satu tingkat lebih dalam."),
+    ),
+    "heading_skipped": (
+        N_("Judul bagian «{value}» melompati tingkat: pembaca layar mengira ada bagian yang hilang."),
+        N_("judul bagian paling banyak satu tingkat lebih dalam dari judul sebelumnya: {detail}"),
+        N_("Ganti tanda # di awal judul itu menjadi {detail}."),
+    ),
+    "heading_empty": (
+        N_("Ada judul bagian yang kosong ({value} tanpa teks)."),
+        N_("judul bagian yang berisi kata-kata"),
+        N_("Tulis judulnya setelah tanda # dan spasi, misalnya: ### Materi. Jika baris itu tidak perlu, hapus."),
+    ),
+    "heading_too_long": (
+        N_("Judul bagian «{value}» terlalu panjang: {detail} kata."),
+        N_("judul bagian paling banyak {limit} kata"),
+        N_("Persingkat judulnya menjadi beberapa kata (misalnya ### Materi) dan pindahkan kalimatnya ke paragraf di bawahnya."),
+    ),
+    "link_vague": (
+        N_("Teks tautan «{value}» tidak menjelaskan ke mana tautan itu pergi. Pembaca layar sering membacakan daftar tautan saja."),
+        N_("teks tautan yang tetap jelas tanpa kalimat di sekitarnya"),
+        N_("Tulis tujuan tautan sebagai teksnya, misalnya: Isi [formulir pendaftaran kelas komputer](https://...)."),
+    ),
+    "link_bare_url": (
+        N_("Tautan «{value}» memakai alamat web sebagai teksnya. Pembaca layar membacakannya huruf demi huruf."),
+        N_("teks tautan berupa kata-kata"),
+        N_("Tulis tautannya dengan kata-kata: [jadwal lengkap kelas](https://...)."),
+    ),
+    "link_same_text": (
+        N_("Teks tautan «{value}» dipakai juga di baris {detail} untuk alamat lain. Di daftar tautan keduanya tidak bisa dibedakan."),
+        N_("teks yang berbeda untuk tautan ke alamat yang berbeda"),
+        N_("Bedakan teksnya, misalnya [jadwal Desember](...) dan [jadwal Januari](...)."),
+    ),
+    "link_file_type": (
+        N_("Tautan «{value}» membuka berkas {detail}, tetapi teksnya tidak menyebut jenis dan ukuran berkas."),
+        N_("jenis dan ukuran berkas di teks tautan, misalnya (PDF, 1,2 MB)"),
+        N_("Tambahkan jenis dan ukurannya di teks tautan: [modul kelas ({detail}, 1,2 MB)](...). Pengunjung dengan kuota terbatas perlu tahu sebelum mengunduh."),
+    ),
+    "alt_file_name": (
+        N_("Teks alternatif gambar «{value}» adalah nama berkas, bukan isi gambar."),
+        N_("kalimat pendek tentang apa yang tampak di gambar"),
+        N_("Tulis apa yang tampak, misalnya: Lima peserta lansia belajar mengetik di laptop."),
+    ),
+    "alt_url": (
+        N_("Teks alternatif gambar «{value}» adalah alamat web, bukan isi gambar."),
+        N_("kalimat pendek tentang apa yang tampak di gambar"),
+        N_("Tulis apa yang tampak, misalnya: Lima peserta lansia belajar mengetik di laptop."),
+    ),
+    "alt_generic": (
+        N_("Teks alternatif gambar «{value}» diawali «{detail}». Pembaca layar sudah menyebut bahwa itu gambar."),
+        N_("langsung isi gambarnya, tanpa kata gambar, foto, logo dan sejenisnya di depan"),
+        N_("Hapus kata «{detail}» dan tulis apa yang tampak, misalnya: Lima peserta lansia belajar mengetik di laptop. Untuk logo, tulis nama lembaganya."),
+    ),
+    "alt_same_as_title": (
+        N_("Teks alternatif gambar «{value}» sama dengan judul program, jadi pembaca layar membacakan hal yang sama dua kali."),
+        N_("teks alternatif yang menjelaskan isi gambar"),
+        N_("Tulis apa yang tampak, misalnya: Lima peserta lansia belajar mengetik di laptop. Jika gambar hanya hiasan, tulis decorative: true."),
+    ),
+    "alt_too_long": (
+        N_("Teks alternatif gambar terlalu panjang: {detail} karakter («{value}»)."),
+        N_("paling banyak {limit} karakter"),
+        N_("Persingkat menjadi satu kalimat tentang hal terpenting di gambar; keterangan lain tulis di deskripsi."),
+    ),
+    "alt_emoji": (
+        N_("Teks alternatif gambar «{value}» memuat emoji ({detail}). Pembaca layar membacakan nama emojinya."),
+        N_("teks alternatif dengan kata-kata saja"),
+        N_("Hapus emojinya; jika perasaannya penting, tulis dengan kata, misalnya: peserta tersenyum."),
+    ),
+    "text_in_image": (
+        N_("Gambar ini ditandai berisi tulisan (text_in_image: true), tetapi tulisannya belum ditulis di kolom image.text."),
+        N_("tulisan yang ada di gambar, ditulis ulang sebagai teks"),
+        N_("Tambahkan di dalam image: text: lalu tulisan di gambar, misalnya text: Daftar sebelum 1 Desember. Tulisan itu tampil di bawah gambar untuk semua pengunjung."),
+    ),
+    "summary_too_long": (
+        N_("Ringkasan terlalu panjang: {detail} kata."),
+        N_("ringkasan paling banyak {limit} kata"),
+        N_("Tulis satu atau dua kalimat pendek tentang apa yang dipelajari atau dilakukan, misalnya: Belajar komputer dari dasar: mengetik surat dan mengirim lamaran."),
+    ),
+    "sentence_too_long": (
+        N_("Kalimat terlalu panjang: {detail} kata («{value}»)."),
+        N_("kalimat paling banyak {limit} kata"),
+        N_("Pecah menjadi dua atau tiga kalimat pendek. Satu kalimat, satu pesan."),
+    ),
+    "long_paragraph": (
+        N_("Paragraf terlalu panjang: {detail} kata («{value}»)."),
+        N_("paragraf paling banyak {limit} kata"),
+        N_("Pecah menjadi beberapa paragraf dengan baris kosong di antaranya, atau jadikan daftar dengan tanda - di awal baris."),
+    ),
+    "shouting": (
+        N_("Kalimat «{value}» ditulis dengan huruf besar semua. Lebih sulit dibaca, dan sebagian pembaca layar mengejanya huruf demi huruf."),
+        N_("huruf besar hanya di awal kalimat dan nama"),
+        N_("Tulis dengan huruf biasa. Untuk menekankan, tebalkan beberapa kata: **wajib membawa flashdisk**."),
+    ),
+    "too_much_emphasis": (
+        N_("Ada {detail} bagian yang ditebalkan atau dimiringkan (dari «{value}»). Jika banyak yang ditekankan, tidak ada yang menonjol."),
+        N_("paling banyak {limit} bagian yang ditekankan"),
+        N_("Tebalkan hanya yang paling penting, misalnya tanggal terakhir pendaftaran."),
+    ),
+    "emoji_bullet": (
+        N_("Baris «{value}» diawali emoji. Pembaca layar membacakan nama emojinya di setiap baris."),
+        N_("daftar dengan tanda - di awal baris, tanpa emoji"),
+        N_("Hapus emojinya dan pakai tanda - untuk daftar: - Gratis"),
+    ),
+    "exclamations": (
+        N_("Ada tanda seru berderet: «{value}»."),
+        N_("paling banyak satu tanda seru"),
+        N_("Pakai satu tanda seru, atau titik. Alasan yang jelas lebih meyakinkan: Daftar sekarang, tempatnya terbatas."),
+    ),
+    "table_no_header": (
+        N_("Tabel tidak punya baris judul kolom. Pembaca layar tidak bisa menyebut kolom setiap isian."),
+        N_("baris pertama tabel berisi judul kolom"),
+        N_("Tulis tabel dengan Markdown: | Hari | Materi |, lalu |---|---|, lalu baris isinya."),
+    ),
+    "table_empty_header": (
+        N_("Ada judul kolom yang kosong di tabel."),
+        N_("setiap kolom punya judul"),
+        N_("Isi judul kolom yang kosong, misalnya | Hari | Materi |."),
+    ),
+    "table_layout": (
+        N_("Tabel ini hanya punya satu kolom atau satu baris ({detail}); tabel seperti itu sebenarnya daftar."),
+        N_("tabel dengan setidaknya dua kolom dan dua baris, untuk data yang memang berbentuk tabel"),
+        N_("Tulis sebagai daftar dengan tanda - di awal setiap baris."),
+    ),
+    "description_language": (
+        N_("Deskripsi tampaknya ditulis dalam bahasa «{value}», padahal berkas ini berbahasa «{detail}»."),
+        N_("deskripsi dalam bahasa berkasnya"),
+        N_("Jika teksnya salah tempat, pindahkan ke berkas {value}.md. Kalimat dalam bahasa lain ditandai: [Sugeng rawuh]{{jv}}."),
+    ),
+    "unknown_abbreviation": (
+        N_("Singkatan «{value}» belum ada di daftar singkatan, jadi kepanjangannya tidak bisa ditampilkan."),
+        N_("singkatan yang terdaftar di content/data/abbreviations.yaml, atau kata yang ditulis lengkap"),
+        N_("Tambahkan ke content/data/abbreviations.yaml, misalnya {value}: {{id: ..., en: ...}}, atau tulis kepanjangannya. Jika bukan singkatan, tulis dengan huruf biasa."),
+    ),
+    "time_without_zone": (
+        N_("Jam «{value}» ditulis tanpa zona waktu."),
+        N_("jam dengan WIB, WITA atau WIT"),
+        N_("Tambahkan zona waktunya, misalnya: pukul 09.00 WIB. Peserta daring bisa berada di zona lain."),
+    ),
+    "phone_in_prose": (
+        N_("Nomor telepon «{value}» ditulis di deskripsi, tetapi tidak ada di kolom kontak atau pendaftaran."),
+        N_("nomor telepon di kolom contact atau registration"),
+        N_("Tulis nomornya di kolom contact (phone atau whatsapp) atau registration, supaya tampil sebagai tautan yang bisa langsung diketuk."),
+    ),
+    "writing_data": (
+        N_("Isi {value} tidak berbentuk yang benar."),
+        N_("{expected}"),
+        N_("Tulis seperti contoh ini: {example}"),
+    ),
     "read_error": (
         N_("Berkas tidak bisa dibuka: {detail}."),
         N_("berkas yang bisa dibaca"),
@@ -467,6 +623,7 @@ FRAME = {
     "suggestion": N_("Mungkin maksudnya «{value}»? "),
     "warning": N_("Peringatan"),
     "summary": N_("Situs tidak dibangun: {count} masalah di {files} berkas. Keluaran sebelumnya tidak diubah."),
+    "summary_and_warnings": N_("Situs tidak dibangun: {count} masalah di {files} berkas, dan {warnings} peringatan. Keluaran sebelumnya tidak diubah."),
     "warnings": N_("{count} peringatan: situs tetap dibangun, tetapi sebaiknya yang disebut di atas diperbaiki."),
     "stopped_on_warning": N_("Situs tidak dibangun: pembangunan berhenti karena peringatan di atas. Keluaran sebelumnya tidak diubah."),
     "interrupted": N_("Pembangunan dihentikan. Keluaran sebelumnya tidak diubah."),
@@ -494,7 +651,7 @@ class Problem:
     def texts(self, lang: str) -> tuple[str, str, str]:
         templates = [translate(text, lang) for text in MESSAGES[self.code]]
         params = {"field": self.field or "", "value": "", "detail": "", "expected": "",
-                  "example": "", "choices": "", "vocabulary": "", "data_file": "", "suggestion": ""}
+                  "example": "", "choices": "", "vocabulary": "", "data_file": "", "suggestion": "", "limit": ""}
         # A parameter may itself be a translatable text, e.g. the name of a vocabulary.
         params.update({key: render(value, lang) for key, value in self.params.items()})
         suggestion = params.get("suggestion")
@@ -520,14 +677,13 @@ def _ordered(problems: list[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or "", p.code))
 
 
-def format_report(problems: list[Problem], lang: str) -> str:
-    ordered = _ordered(problems)
-    files = len({p.path for p in ordered})
+def format_report(problems: list[Problem], lang: str, warnings: list[Problem] = ()) -> str:
+    """One report: every problem and warning, by file and then by line, and the counts at the end."""
+    ordered = _ordered([*problems, *warnings])
     body = "\n\n".join(p.format(lang) for p in ordered)
-    return f"{body}\n\n{frame('summary', lang, count=len(ordered), files=files)}\n"
-
-
-def format_warnings(warnings: list[Problem], lang: str) -> str:
-    ordered = _ordered(warnings)
-    body = "\n\n".join(p.format(lang) for p in ordered)
-    return f"{body}\n\n{frame('warnings', lang, count=len(ordered))}\n"
+    if not problems:
+        return f"{body}\n\n{frame('warnings', lang, count=len(warnings))}\n"
+    files = len({p.path for p in problems})
+    end = (frame("summary_and_warnings", lang, count=len(problems), files=files, warnings=len(warnings)) if warnings
+           else frame("summary", lang, count=len(problems), files=files))
+    return f"{body}\n\n{end}\n"

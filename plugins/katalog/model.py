@@ -101,6 +101,8 @@ PROGRAM_FIELDS = (
           F("alt", "text", "Teks alternatif: apa yang tampak di gambar.",
             "Seorang nenek mengetik di laptop."),
           F("decorative", "boolean", "true jika gambar hanya hiasan.", "false"),
+          F("text_in_image", "boolean", "true jika gambar memuat tulisan (poster, spanduk); tulisannya wajib ditulis di text.", "true"),
+          F("text", "text", "Tulisan yang ada di gambar, ditulis ulang; tampil di bawah gambar.", "Daftar sebelum 1 Desember"),
       )),
     F("contact", "contact", "Narahubung program.",
       '{name: Ibu Sri Wahyuni, phone: "(0333) 421 876"}', required=True, children=CONTACT_FIELDS),
@@ -137,6 +139,7 @@ PROGRAM_TRANSLATION_FIELDS = (
     F("image", "group", "Teks alternatif gambar yang diterjemahkan.",
       "{alt: An older woman typing on a laptop.}", children=(
           F("alt", "text", "Teks alternatif.", "An older woman typing on a laptop."),
+          F("text", "text", "Tulisan di gambar, diterjemahkan.", "Register before 1 December"),
       )),
 )
 
@@ -213,6 +216,8 @@ class Image:
     src: str
     alt: str = ""
     decorative: bool = False
+    text_in_image: bool = False
+    text: str = ""  # the words in the image, written out beside it
 
 
 @dataclass
@@ -576,7 +581,8 @@ class Parser:
         if not values.get("decorative") and not values.get("alt"):
             self.problem(raw.line_of("alt"), path + ".alt", "image_no_alt")
             return None
-        return Image(values["src"], values.get("alt") or "", bool(values.get("decorative")))
+        return Image(values["src"], values.get("alt") or "", bool(values.get("decorative")),
+                     bool(values.get("text_in_image")), values.get("text") or "")
 
     def kind_schedule(self, raw, spec, path, line):
         if not self.shape(raw, Mapping, spec, path, line):

@@ -38,6 +38,12 @@ DEFAULTS = {
     # How much one content file may hold; None: the defaults in limits.py (see README, "Limits").
     # Example: {"body_chars": 400_000}.
     "KATALOG_LIMITS": None,
+    # The accessible-writing rules (plugins/katalog/writing.py, listed in the guides): a rule's weight on this site,
+    # "error", "warning" or "off", over its own. Example: {"time_without_zone": "error", "shouting": "off"}.
+    "KATALOG_WRITING": None,
+    # The figures those rules measure against; None: the defaults in writing.py (WritingLimits).
+    # Example: {"sentence_words": 30, "summary_words": 40}.
+    "KATALOG_WRITING_LIMITS": None,
     # The folder inside the content folder that holds images; every image a program shows is there.
     "KATALOG_IMAGE_DIR": "images",
     # The Content-Security-Policy every page carries: scripts, styles, images and fonts only from the site itself.

@@ -13,7 +13,7 @@ from pelican.readers import MarkdownReader
 from katalog import ci
 from katalog.catalog import Catalog, load_catalog
 from katalog.assets import version_images
-from katalog.messages import format_report, format_warnings, frame
+from katalog.messages import format_report, frame
 from katalog.model import Program
 from katalog.settings import DEFAULTS
 
@@ -45,14 +45,14 @@ class CatalogGate(Generator):
         lang = catalog.settings["KATALOG_MESSAGE_LANG"]
         main_site = self.settings["DEFAULT_LANG"] == catalog.settings["KATALOG_MAIN_LANG"]
         if catalog.problems:
-            sys.stderr.write("\n" + format_report(catalog.problems, lang))
+            sys.stderr.write("\n" + format_report(catalog.problems, lang, catalog.warnings))
             sys.stderr.flush()
             ci.report_problems(catalog.problems + catalog.warnings, lang)
             raise CatalogInvalid(frame("summary", lang, count=len(catalog.problems),
                                        files=len({p.path for p in catalog.problems})))
         if catalog.warnings and main_site:
             # Once per build (the main site), not again for each language sub-site.
-            sys.stderr.write("\n" + format_warnings(catalog.warnings, lang))
+            sys.stderr.write("\n" + format_report([], lang, catalog.warnings))
             sys.stderr.flush()
             ci.report_problems(catalog.warnings, lang, summary=False)  # the build's summary lists them
         _CATALOGS[os.path.realpath(self.path)] = catalog

@@ -1,0 +1,239 @@
+"""Accessible writing: each rule catches its bad example at its line, in Indonesian and English, and passes its
+good one; the sample is clean; a site's own lists, weights and limits are used; abbreviations are written out."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import CONTENT, PLUGINS, ROOT, TODAY, VALID_PROGRAM, line_of
+from katalog.i18n import translate
+from katalog.messages import MESSAGES
+from katalog.writing import ERROR, LIMIT_OF, RULES, RULES_BY_CODE, WritingLimits
+
+LONG_ENGLISH = RULES_BY_CODE["description_language"].bad
+
+
+def with_example(rule, text: str) -> str:
+    """VALID_PROGRAM with the example put where the rule looks: the description, the summary or the image."""
+    if rule.where == "summary":
+        return VALID_PROGRAM.replace("summary: Ringkasan program uji coba.", f"summary: {text}")
+    if rule.where == "image":
+        fields = "".join(f"  {line}\n" for line in text.splitlines())
+        return VALID_PROGRAM.replace("  alt: Dua peserta belajar mengetik di laptop.\n",
+                                     "  alt: Dua peserta belajar mengetik di laptop.\n" + fields)
+    return VALID_PROGRAM.replace("Isi program uji coba.\n", text + "\n")
+
+
+def writing_findings(catalog):
+    codes = set(RULES_BY_CODE)
+    return [p for p in catalog.problems + catalog.warnings if p.code in codes]
+
+
+def expected_line(rule, text: str) -> int:
+    if rule.where == "summary":
+        return line_of(text, "summary:")
+    if rule.where == "image":
+        return line_of(text, "  " + rule.bad.splitlines()[rule.at].split(":")[0] + ":")
+    return text.splitlines().index(rule.bad.splitlines()[0]) + 1 + rule.at
+
+
+def opening(template: str) -> str:
+    """The longest run of a message's own words between its placeholders: what must be found in the report."""
+    return max(re.split(r"\{[^{}]*\}|«|»", template), key=len).strip()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("code", [rule.code for rule in RULES])
+def test_each_rule_names_its_bad_example_at_its_line(content, code, lang):
+    rule = RULES_BY_CODE[code]
+    text = with_example(rule, rule.bad)
+    content.program("kelas-uji", text)
+    catalog = content.load(KATALOG_MESSAGE_LANG=lang)
+    found = [p for p in writing_findings(catalog) if p.code == code]
+    assert found, f"{code}: {[(p.code, p.line) for p in catalog.problems + catalog.warnings]}"
+    finding = found[0]
+    assert finding.line == expected_line(rule, text), (code, finding.line, text)
+    assert finding.warning == (rule.severity != ERROR)
+    assert (finding in catalog.problems) == (rule.severity == ERROR)
+    report = finding.format(lang)
+    what, expected, fix = (translate(part, lang) for part in MESSAGES[code])
+    assert opening(what) and opening(what) in report, report
+    assert "content/programs/kelas-uji/id.md" in report.splitlines()[0] or "kelas-uji/id.md" in report
+    if lang == "en":
+        assert opening(what) != opening(MESSAGES[code][0]), f"{code} has no English message"
+        assert "Warning" in report if finding.warning else "Problem" in report
+    if code in LIMIT_OF:  # the measured figure and the limit
+        assert str(finding.params["detail"]) in report and str(getattr(WritingLimits(), LIMIT_OF[code])) in report
+
+
+@pytest.mark.parametrize("code", [rule.code for rule in RULES])
+def test_each_rules_good_example_passes(content, code):
+    rule = RULES_BY_CODE[code]
+    content.program("kelas-uji", with_example(rule, rule.good))
+    catalog = content.load()
+    assert writing_findings(catalog) == [], [p.format("id") for p in writing_findings(catalog)]
+
+
+def test_the_offending_text_is_named(content):
+    content.program("kelas-uji", with_example(RULES_BY_CODE["link_vague"], "Daftarnya [klik di sini](https://a.example/daftar)."))
+    [finding] = writing_findings(content.load())
+    assert "«klik di sini»" in finding.format("id")
+    assert "Isi [formulir pendaftaran kelas komputer](https://...)" in finding.format("id")
+
+
+def test_every_heading_problem_in_one_description_is_reported_at_its_own_line(content):
+    body = "# Judul besar\n\nTeks.\n\n### Materi\n\nTeks.\n\n###### Terlalu dalam\n\nTeks.\n\n###\n\nAkhir."
+    text = with_example(RULES_BY_CODE["heading_h1"], body)
+    content.program("kelas-uji", text)
+    found = sorted((p.code, p.line) for p in writing_findings(content.load()))
+    assert found == sorted([("heading_h1", line_of(text, "# Judul besar")),
+                            ("heading_skipped", line_of(text, "###### Terlalu dalam")),
+                            ("heading_empty", text.splitlines().index("###") + 1)])
+
+
+def test_a_page_starts_its_headings_one_level_higher(content):
+    content.program("kelas-uji")
+    content.page("tentang", "---\ntitle: Tentang\n---\n## Sejarah\n\nPerpustakaan ini lama.\n\n### Cabang\n\nDua.\n")
+    assert writing_findings(content.load()) == []
+    content.page("tentang", "---\ntitle: Tentang\n---\n### Sejarah\n\nPerpustakaan ini lama.\n")
+    assert [p.code for p in writing_findings(content.load())] == ["heading_first_level"]
+
+
+def test_a_site_weighs_and_measures_the_rules_its_own_way(content):
+    content.program("kelas-uji", with_example(RULES_BY_CODE["shouting"], RULES_BY_CODE["shouting"].bad))
+    assert [p.code for p in content.load().warnings] == ["shouting"]
+    catalog = content.load(KATALOG_WRITING={"shouting": "error"})
+    assert [p.code for p in catalog.problems] == ["shouting"] and catalog.warnings == []
+    catalog = content.load(KATALOG_WRITING={"shouting": "off"})
+    assert writing_findings(catalog) == []
+    content.program("kelas-uji", with_example(RULES_BY_CODE["summary_too_long"], "Satu dua tiga empat lima enam."))
+    assert writing_findings(content.load()) == []
+    assert [p.code for p in content.load(KATALOG_WRITING_LIMITS={"summary_words": 5}).warnings] == ["summary_too_long"]
+
+
+def test_a_wrong_writing_setting_is_reported_not_raised(content):
+    content.program("kelas-uji")
+    catalog = content.load(KATALOG_WRITING={"no_such_rule": "error", "shouting": "loud"})
+    [problem] = catalog.problems
+    assert problem.code == "bad_setting" and "no_such_rule" in problem.format("id")
+    [problem] = content.load(KATALOG_WRITING_LIMITS={"words": 3}).problems
+    assert problem.code == "bad_setting" and "summary_words" in problem.format("id")
+
+
+def test_a_librarians_own_vague_link_texts_are_used(content):
+    rule = RULES_BY_CODE["link_vague"]
+    content.program("kelas-uji", with_example(rule, "Jadwalnya bisa [mampir ke sini](https://a.example/jadwal)."))
+    assert writing_findings(content.load()) == []
+    (content.root / "data" / "link_words.yaml").write_text("id: [mampir ke sini]\n", encoding="utf-8")
+    [finding] = writing_findings(content.load())
+    assert finding.code == "link_vague" and "«mampir ke sini»" in finding.format("id")
+
+
+def test_a_broken_list_file_says_where(content):
+    content.program("kelas-uji")
+    (content.root / "data" / "abbreviations.yaml").write_text("BLK: {id: Balai Latihan Kerja}\nblk kecil: x\n",
+                                                              encoding="utf-8")
+    [problem] = content.load().problems
+    assert problem.path.endswith("data/abbreviations.yaml") and problem.line == 2 and problem.code == "writing_data"
+
+
+def test_abbreviations_are_written_out_on_first_use_in_the_pages_language(content):
+    body = ("Kelas bersama BLK dan PKK. Sertifikat dari BLK.\n\n"
+            "Lihat [jadwal BLK](https://a.example/jadwal). Pusat kesehatan masyarakat (Puskesmas) membantu.")
+    content.program("kelas-uji", VALID_PROGRAM.replace("Isi program uji coba.\n", body + "\n"))
+    content.program("kelas-uji", "---\ntitle: Trial Class\nsummary: A trial.\nimage: {alt: Two people typing.}\n---\n"
+                                 "A class with the BLK.\n", lang="en")
+    catalog = content.load()
+    indonesian = next(p for p in catalog.programs if p.lang == "id").html
+    assert indonesian.count('<abbr title="Balai Latihan Kerja">BLK</abbr> (Balai Latihan Kerja)') == 1
+    assert "Sertifikat dari BLK." in indonesian and "jadwal BLK</a>" in indonesian  # later and linked uses stay
+    assert '<abbr title="Pemberdayaan Kesejahteraan Keluarga">PKK</abbr> (Pemberdayaan' in indonesian
+    # Spelled out already: only marked.
+    assert '(<abbr title="pusat kesehatan masyarakat">Puskesmas</abbr>)' in indonesian
+    english = next(p for p in catalog.programs if p.lang == "en").html
+    assert '<abbr title="vocational training centre">BLK</abbr> (vocational training centre)' in english
+
+
+def test_an_unknown_abbreviation_is_a_warning_until_it_is_listed(content):
+    rule = RULES_BY_CODE["unknown_abbreviation"]
+    content.program("kelas-uji", with_example(rule, "Bawa fotokopi KTP dan SKCK."))
+    [finding] = writing_findings(content.load())
+    assert finding.code == "unknown_abbreviation" and finding.params["value"] == "SKCK"
+    with open(content.root / "data" / "abbreviations.yaml", "a", encoding="utf-8") as data:
+        data.write("SKCK: {id: surat keterangan catatan kepolisian, en: police clearance certificate}\n")
+    catalog = content.load()
+    assert writing_findings(catalog) == []
+    assert "SKCK</abbr> (surat keterangan catatan kepolisian)" in catalog.programs[0].html
+
+
+def test_an_image_with_words_shows_them_beside_it(built_site):
+    from bs4 import BeautifulSoup
+
+    for prefix, words in (("", "14 dan 15 November 2026"), ("en/", "14 and 15 November 2026")):
+        page = BeautifulSoup((built_site / prefix / "program" / "festival-literasi-pesisir" / "index.html")
+                             .read_text(encoding="utf-8"), "html.parser")
+        image = page.select_one("img.program-image")
+        text = image.find_next_sibling("p", class_="image-text")
+        assert image["alt"] and text is not None and words in text.get_text()
+
+
+def test_the_language_of_a_description_is_told_apart_from_its_file(content):
+    rule = RULES_BY_CODE["description_language"]
+    content.program("kelas-uji", with_example(rule, LONG_ENGLISH))
+    [finding] = writing_findings(content.load())
+    assert finding.code == "description_language" and finding.params == {"value": "en", "detail": "id"}
+    # A phrase marked as another language does not count against the file.
+    marked = RULES_BY_CODE["description_language"].good + " [" + LONG_ENGLISH.split(". ")[0] + "]{en}."
+    content.program("kelas-uji", with_example(rule, marked))
+    assert writing_findings(content.load()) == []
+
+
+def test_the_sample_is_clean_in_strict_mode():
+    result = subprocess.run(["make", "-s", "lint", "STRICT=1"], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "KATALOG_TODAY": TODAY}, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Peringatan" not in result.stderr and "Masalah" not in result.stderr
+    assert "Isi katalog baik" in result.stdout
+
+
+def test_one_report_holds_problems_and_warnings_by_file_and_line(content):
+    content.program("kelas-uji", VALID_PROGRAM.replace("Isi program uji coba.\n",
+                                                       "Kelas mulai pukul 09.00.\n\n# Judul\n\nTeks.\n"))
+    result = subprocess.run([sys.executable, "-m", "katalog.check", str(content.root), "-s", str(ROOT / "pelicanconf.py")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "KATALOG_TODAY": TODAY, "PYTHONPATH": str(PLUGINS)})
+    assert result.returncode == 1
+    report = result.stderr
+    warning, problem = report.index("Peringatan: Jam «pukul 09.00»"), report.index("Masalah: Judul bagian «# Judul»")
+    assert warning < problem  # by line, whatever the weight
+    assert report.rstrip().endswith("Situs tidak dibangun: 1 masalah di 1 berkas, dan 1 peringatan. "
+                                    "Keluaran sebelumnya tidak diubah.")
+
+
+def test_lint_with_unchanged_texts_loads_no_language_model(tmp_path):
+    """The budget that keeps `make lint` quick for editors: once the descriptions' languages are known, checking
+    an unchanged catalog reads them from the cache and never loads the model (about a second on its own)."""
+    environment = {**os.environ, "KATALOG_TODAY": TODAY, "PYTHONPATH": str(PLUGINS)}
+    code = ("import sys\nfrom pelican.settings import read_settings\nfrom katalog.catalog import load_catalog\n"
+            f"settings = read_settings({str(ROOT / 'pelicanconf.py')!r}); settings['CACHE_PATH'] = {str(tmp_path)!r}\n"
+            f"catalog = load_catalog({str(CONTENT)!r}, settings)\n"
+            "print(len(catalog.programs), 'py3langid.langid' in sys.modules, 'numpy' in sys.modules)\n")
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=120)
+    assert first.stdout.split() == ["84", "True", "True"], first.stderr  # 28 programs in 3 languages
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=environment, timeout=120)
+    assert again.stdout.split() == ["84", "False", "False"], again.stderr
+
+
+def test_pre_commit_runs_the_lint():
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    [hook] = [hook for hook in hooks if hook["id"] == "katalog-lint"]
+    assert hook["entry"] == "make lint" and hook["language"] == "system" and hook["pass_filenames"] is False
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\nlint:" in makefile

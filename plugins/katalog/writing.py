@@ -10,7 +10,6 @@ A site changes a rule's weight, or turns it off, with KATALOG_WRITING, and its l
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, fields
 from html.parser import HTMLParser
 from pathlib import Path
@@ -203,9 +202,11 @@ SIZE = re.compile(r"\d+(?:[.,]\d+)?\s*(?:kb|mb|gb|kib|mib|bytes?|bita)\b", re.IG
 ZONES = re.compile(r"\b(?:WIB|WITA|WIT|UTC|GMT)\b|UTC[+-]\d|waktu indonesia|indonesian? (?:western|central|eastern)"
                    r"|(?:western|central|eastern) indonesia", re.IGNORECASE)
 # A time of day as people write it: 09.00, 9:30, 14.00 (not 10.000, a price).
-TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.,:]\d)")
+TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.,:]\d)"
+                  r"|(?<=pukul )([01]?\d|2[0-3])(?![\d.,:])|(?<=jam )([01]?\d|2[0-3])(?![\d.,:])"
+                  r"|(?<![\d.,:])(1[0-2]|0?[1-9])(?=\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w))", re.IGNORECASE)
 # An Indonesian phone number in prose: mobile (08.., +628.., 628..) or a landline with its area code.
-PHONE = re.compile(r"(?<![\d+(])\(?(?:\+62|62|0)(?:8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}|\(?\d{2,3}\)?[\s.-]?\d{3,4}"
+PHONE = re.compile(r"(?<![\d+(])\(?(?:\+62[\s.-]?|62|0)(?:8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}|\(?\d{2,3}\)?[\s.-]?\d{3,4}"
                    r"[\s.-]?\d{3,4})(?!\d)")
 ABBREVIATION = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
@@ -216,8 +217,13 @@ FILE_NAME = re.compile(r"^\s*\S+\.(?:jpe?g|png|gif|webp|svg|avif|heic|bmp|tiff?)
 WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 
 
+# Pictographs, symbols and dingbats that are read out by name (not ©, ®, ° or arrows, which are text).
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x2300, 0x23FF), (0x3297, 0x3299))
+
+
 def is_emoji(character: str) -> bool:
-    return unicodedata.category(character) == "So" or 0x1F000 <= ord(character) <= 0x1FAFF
+    code = ord(character)
+    return any(low <= code <= high for low, high in _EMOJI_RANGES)
 
 
 def words(text: str) -> list[str]:
@@ -310,28 +316,29 @@ class Locator:
         self.first_line = first_line
         self.position = 0
 
+    WINDOW = 20_000  # characters looked through ahead: a long description costs time in proportion to its length
+
     def _find(self, needle: str, start: int) -> int:
-        tokens = needle.split()
+        tokens = needle.split()[:12]
         for count in (len(tokens), 4, 2, 1):
             if count > len(tokens) or (count == 1 and len(tokens[0]) < 3 and len(tokens) > 1):
                 continue
             pattern = r"\s+".join(map(re.escape, tokens[:count]))
-            match = re.compile(pattern, re.IGNORECASE).search(self.body, start)
+            match = re.compile(pattern, re.IGNORECASE).search(self.body, start, start + self.WINDOW)
             if match:
                 return match.start()
         return -1
 
     def line(self, *needles: str, move: bool = True) -> int:
-        for start in (self.position, 0):
-            for needle in needles:
-                if not (needle or "").strip():
-                    continue
-                found = self._find(needle.strip(), start)
-                if found >= 0:
-                    if move:
-                        self.position = found
-                    return self.first_line + self.body.count("\n", 0, found)
-        return self.first_line
+        for needle in needles:
+            if not (needle or "").strip():
+                continue
+            found = self._find(needle.strip(), self.position)
+            if found >= 0:
+                if move:
+                    self.position = found
+                return self.first_line + self.body.count("\n", 0, found)
+        return self.first_line + self.body.count("\n", 0, self.position)
 
 
 # -- the checks ------------------------------------------------------------------------------------------------------
@@ -457,8 +464,7 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
                        default=0)
         if len(rows) <= 1 or columns <= 1:
             add("table_layout", line, detail=f"{len(rows)} x {columns}")
-        if not any(cell.tag == "th" for cell in first_cells) and not any(row.parent and row.parent.tag == "thead"
-                                                                         for row in rows):
+        if not any(cell.tag == "th" for cell in first_cells):
             add("table_no_header", line)
         for cell in table.iter("th"):
             if not cell.text().strip():
@@ -568,7 +574,9 @@ def _times_and_phones(text: str, line: int, add, phones: set[str]) -> None:
             after = sentence[match.end():]
             keyword = re.search(r"(?<!\w)(pukul|jam|pk\.?|at|from|until|to|sampai|hingga|s\.d\.|s/d|[-–])\s*$",
                                 before, re.IGNORECASE)
-            looks_like_time = keyword or re.match(r"\s*(?:[-–]|sampai|hingga|s\.d\.|to|until)\s*\d", after)
+            looks_like_time = keyword or re.match(r"\s*(?:[-–]|sampai|hingga|s\.d\.|to|until)\s*\d"
+                                                  r"|\s?(?:am|pm|a\.m\.|p\.m\.|pagi|siang|sore|malam)(?!\w)",
+                                                  after, re.IGNORECASE)
             if looks_like_time and not ZONES.search(after[:40]):
                 start = match.start() - (len(before) - keyword.start()) if keyword else match.start()
                 add("time_without_zone", line, value=sentence[start: match.end()].strip())

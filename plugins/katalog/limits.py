@@ -35,12 +35,18 @@ class Limits:
     @classmethod
     def from_setting(cls, value: dict | None) -> "Limits":
         """The defaults with a site's KATALOG_LIMITS over them; an unknown name is a settings mistake."""
-        value = dict(value or {})
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(value) - known)
-        if unknown:
-            raise ValueError(f"KATALOG_LIMITS: unknown limit(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
-        return cls(**{name: int(number) for name, number in value.items()})
+        return figures_from_setting(cls, value, "KATALOG_LIMITS")
+
+
+def figures_from_setting(cls, value: dict | None, setting: str):
+    """A dataclass of whole-number limits: its defaults with a site's setting over them. An unknown name or a value
+    that is not a number is a settings mistake (ValueError, reported by the content checks)."""
+    value = dict(value or {})
+    known = {f.name for f in fields(cls)}
+    unknown = sorted(set(value) - known)
+    if unknown:
+        raise ValueError(f"{setting}: unknown limit(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    return cls(**{name: int(number) for name, number in value.items()})
 
 
 DEFAULT_LIMITS = Limits()

@@ -10,7 +10,7 @@ A site changes a rule's weight, or turns it off, with KATALOG_WRITING, and its l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -155,13 +155,9 @@ class WritingLimits:
 
     @classmethod
     def from_setting(cls, value: dict | None) -> "WritingLimits":
-        value = dict(value or {})
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(value) - known)
-        if unknown:
-            raise ValueError(f"KATALOG_WRITING_LIMITS: unknown limit(s) {', '.join(unknown)}; "
-                             f"known: {', '.join(sorted(known))}")
-        return cls(**{name: int(number) for name, number in value.items()})
+        from .limits import figures_from_setting
+
+        return figures_from_setting(cls, value, "KATALOG_WRITING_LIMITS")
 
 
 def severities(setting: dict | None) -> dict[str, str]:

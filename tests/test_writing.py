@@ -237,3 +237,41 @@ def test_pre_commit_runs_the_lint():
     assert hook["entry"] == "make lint" and hook["language"] == "system" and hook["pass_filenames"] is False
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "\nlint:" in makefile
+
+
+@pytest.mark.parametrize("alt, code", [
+    ("WhatsApp Image 2026-11-02 at 10.15.22.jpeg", "alt_file_name"), ("DSC01234", "alt_file_name"),
+    ("IMG-20261102-WA0001", "alt_file_name"), ("foto_kelas_komputer", "alt_file_name"),
+    ("www.perpus.example.org/kelas.html", "alt_url"), ("Gambar", "alt_generic"), ("Logo BLK Pesisir", "alt_generic"),
+    ("Picture of a class", "alt_generic"), ("KELAS UJI COBA", "alt_same_as_title"), ("Peserta senang ⭐", "alt_emoji"),
+])
+def test_alternative_texts_that_say_nothing_about_the_image(content, alt, code):
+    content.program("kelas-uji", VALID_PROGRAM.replace("alt: Dua peserta belajar mengetik di laptop.", f'alt: "{alt}"'))
+    assert code in [p.code for p in content.load().problems]
+
+
+@pytest.mark.parametrize("text", ["Klik Di Sini!", "disini", "Baca selengkapnya »", "click here.", "Read more…",
+                                  "klik ing kene", "LINK"])
+def test_vague_link_texts_in_any_case_and_punctuation(content, text):
+    content.program("kelas-uji", VALID_PROGRAM.replace("Isi program uji coba.", f"Jadwal: [{text}](https://a.example/j)."))
+    assert [p.code for p in content.load().problems] == ["link_vague"]
+
+
+@pytest.mark.parametrize("prose, found", [
+    ("Kelas mulai pukul 9 pagi.", True), ("Kelas pukul 09.00-11.00.", True), ("Kelas 10.00 sampai 12.00.", True),
+    ("Kelas pukul 09.00 WITA.", False), ("Kelas 10.00-12.00 WIB.", False), ("Selama 2 jam 30 menit.", False),
+    ("Biaya Rp10.000 saja.", False),
+])
+def test_times_without_a_zone(content, prose, found):
+    content.program("kelas-uji", VALID_PROGRAM.replace("Isi program uji coba.", prose))
+    assert ("time_without_zone" in [p.code for p in content.load().warnings]) == found
+
+
+@pytest.mark.parametrize("prose, found", [
+    ("Tanya ke +62 813 1111 2222.", True), ("Tanya ke 081311112222.", True), ("Telepon (0361) 223 344.", True),
+    ("Tanya ke 0812-3301-4455.", False),  # the program's own WhatsApp
+    ("Telepon (0333) 421 876.", False),  # the contact's phone
+])
+def test_phone_numbers_in_prose(content, prose, found):
+    content.program("kelas-uji", VALID_PROGRAM.replace("Isi program uji coba.", prose))
+    assert ("phone_in_prose" in [p.code for p in content.load().warnings]) == found

@@ -208,8 +208,10 @@ ABBREVIATION = re.compile(r"(?<![\w-])[A-Z]{2,6}(?![\w-])")
 ROMAN = re.compile(r"M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 EXCLAMATIONS = re.compile(r"!{2,}")
 URLISH = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|^\s*[\w-]+(?:\.[\w-]+)+/\S*\s*$", re.IGNORECASE)
-FILE_NAME = re.compile(r"^\s*\S+\.(?:jpe?g|png|gif|webp|svg|avif|heic|bmp|tiff?)\s*$|^\s*(?:IMG|DSC|DSCN|PXL|VID|"
-                       r"Screenshot|WhatsApp Image)[\s_-]?\S*\d{3,}\S*\s*$", re.IGNORECASE)
+FILE_NAME = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif|heic|bmp|tiff?)\s*$"
+                       r"|^\s*(?:IMG|DSCN?|PXL|VID|MVIMG)[_-]?\d{2,}"
+                       r"|^\s*(?:Screenshot|Screen Shot|WhatsApp Image|Tangkapan layar)\b.*\d{2,}"
+                       r"|^\s*\S*_\S*\s*$", re.IGNORECASE)
 WORD = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?")
 
 

@@ -729,9 +729,10 @@ class LanguageGuess:
             import json
 
             try:
-                self.cache = dict(json.loads(cache_file.read_text(encoding="utf-8")))
+                cached = json.loads(cache_file.read_text(encoding="utf-8"))
+                self.cache = {str(k): str(v) for k, v in cached.items()} if isinstance(cached, dict) else {}
             except (ValueError, OSError):
-                self.cache = {}
+                self.cache = {}  # a damaged cache only costs time
 
     @classmethod
     def for_site(cls, languages, cache_file: Path | None) -> "LanguageGuess | None":

@@ -532,7 +532,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("Tambahkan di dalam image: text: lalu tulisan di gambar, misalnya text: Daftar sebelum 1 Desember. Tulisan itu tampil di bawah gambar untuk semua pengunjung."),
     ),
     "summary_too_long": (
-        N_("Ringkasan terlalu panjang: {detail} kata."),
+        N_("Ringkasan terlalu panjang: {detail} kata («{value}»)."),
         N_("ringkasan paling banyak {limit} kata"),
         N_("Tulis satu atau dua kalimat pendek tentang apa yang dipelajari atau dilakukan, misalnya: Belajar komputer dari dasar: mengetik surat dan mengirim lamaran."),
     ),
@@ -567,17 +567,17 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("Pakai satu tanda seru, atau titik. Alasan yang jelas lebih meyakinkan: Daftar sekarang, tempatnya terbatas."),
     ),
     "table_no_header": (
-        N_("Tabel tidak punya baris judul kolom. Pembaca layar tidak bisa menyebut kolom setiap isian."),
+        N_("Tabel yang diawali «{value}» tidak punya baris judul kolom. Pembaca layar tidak bisa menyebut kolom setiap isian."),
         N_("baris pertama tabel berisi judul kolom"),
         N_("Tulis tabel dengan Markdown: | Hari | Materi |, lalu |---|---|, lalu baris isinya."),
     ),
     "table_empty_header": (
-        N_("Ada judul kolom yang kosong di tabel."),
+        N_("Ada judul kolom yang kosong di tabel dengan judul «{value}»."),
         N_("setiap kolom punya judul"),
         N_("Isi judul kolom yang kosong, misalnya | Hari | Materi |."),
     ),
     "table_layout": (
-        N_("Tabel ini hanya punya satu kolom atau satu baris ({detail}); tabel seperti itu sebenarnya daftar."),
+        N_("Tabel «{value}» hanya punya satu kolom atau satu baris ({detail}); tabel seperti itu sebenarnya daftar."),
         N_("tabel dengan setidaknya dua kolom dan dua baris, untuk data yang memang berbentuk tabel"),
         N_("Tulis sebagai daftar dengan tanda - di awal setiap baris."),
     ),

@@ -460,13 +460,14 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
         line = where.line("<table", "|" if not sample else sample, sample)
         columns = max((len([c for c in row.children if isinstance(c, Node) and c.tag in ("td", "th")]) for row in rows),
                        default=0)
+        first_row = " | ".join(" ".join(cell.text().split()) for cell in first_cells)
         if len(rows) <= 1 or columns <= 1:
-            add("table_layout", line, detail=f"{len(rows)} x {columns}")
+            add("table_layout", line, value=_short(first_row, 40), detail=f"{len(rows)} x {columns}")
         if not any(cell.tag == "th" for cell in first_cells):
-            add("table_no_header", line)
+            add("table_no_header", line, value=_short(first_row, 40))
         for cell in table.iter("th"):
             if not cell.text().strip():
-                add("table_empty_header", line)
+                add("table_empty_header", line, value=_short(first_row, 40))
                 break
 
     # Plain language, abbreviations, times and numbers: text block by text block.

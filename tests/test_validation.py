@@ -125,6 +125,27 @@ def test_skipped_date_that_is_not_a_session(content):
           phrases=["tanggal 2026-12-10 yang dilewati bukan tanggal sesi"])
 
 
+@pytest.mark.parametrize("cancelled", ["[2026-12-09]", "[2026-12-16, 2026-12-10]", "[2026-12-03]"])
+def test_cancelled_date_that_is_not_a_session(content, cancelled):
+    """A skipped date, a day between sessions, a day after the last: none is a session that can be cancelled."""
+    text = VALID_PROGRAM.replace("except: [2026-12-09]", f"except: [2026-12-09]\n  cancelled: {cancelled}")
+    wrong = [day for day in cancelled.strip("[]").split(", ") if day != "2026-12-16"][0]
+    check(content, text, field="schedule.cancelled", line_needle="cancelled:",
+          phrases=[f"Tanggal {wrong} bukan tanggal salah satu sesi", "cancelled: [2026-12-02]"])
+
+
+def test_cancelled_sessions_stay_listed_and_marked(content):
+    text = VALID_PROGRAM.replace("except: [2026-12-09]", "except: [2026-12-09]\n  cancelled: [2026-12-16]")
+    content.program("kelas-uji", text)
+    catalog = content.load()
+    assert catalog.problems == []
+    program = catalog.programs[0]
+    assert [(s.day.isoformat(), s.cancelled) for s in program.sessions] == [
+        ("2026-12-02", False), ("2026-12-16", True), ("2026-12-23", False)]
+    from datetime import date
+    assert [s.day.isoformat() for s in program.upcoming(date(2026, 12, 3))] == ["2026-12-23"]
+
+
 def test_invalid_language_tag(content):
     text = VALID_PROGRAM.replace("languages: [id]", "languages: [id, jawa]")
     check(content, text, field="languages", line_needle="languages:",

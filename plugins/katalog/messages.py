@@ -94,6 +94,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("every (day, week atau month), dan count (jumlah sesi) atau until (tanggal terakhir), tidak keduanya"),
         N_("Contoh: repeat: {{every: week, count: 8}} atau repeat: {{every: week, until: 2027-01-27}}."),
     ),
+    "not_a_session_date": (
+        N_("Tanggal {value} bukan tanggal salah satu sesi, jadi tidak ada sesi yang bisa dibatalkan."),
+        N_("tanggal sesi yang ada di jadwal, TTTT-BB-HH"),
+        N_("Salin tanggalnya dari jadwal program, misalnya cancelled: [{example}]."),
+    ),
     "monthly_drift": (
         N_("Pengulangan bulanan jatuh pada tanggal yang sama setiap bulan, jadi harinya berganti-ganti: {detail}."),
         N_("hari yang sama setiap bulan, misalnya {value} pertama: week: 1 (atau 2, 3, 4, terakhir)"),

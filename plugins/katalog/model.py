@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 import langcodes
@@ -68,6 +68,8 @@ PROGRAM_FIELDS = (
             "Asia/Makassar"),
           F("repeat", "repeat", "Pengulangan: every (day/week/month), interval, count atau until, days; untuk bulanan, week (1, 2, 3, 4 atau terakhir) untuk hari yang sama setiap bulan.", "{every: week, count: 6}"),
           F("except", "date_list", "Tanggal yang dilewati (libur nasional).", "[2026-12-25]"),
+          F("cancelled", "date_list", "Tanggal sesi yang dibatalkan setelah jadwal diumumkan; sesinya tetap tampil, ditandai dibatalkan.",
+            "[2026-12-09]"),
           F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
       )),
     F("status", "choice", "open (dibuka), full (penuh), cancelled (batal) atau finished (selesai).", "open", required=True),
@@ -277,7 +279,8 @@ class Program:
         return self.status
 
     def upcoming(self, today: date) -> tuple[Session, ...]:
-        return tuple(s for s in self.sessions if s.end.date() >= today)
+        """Sessions still to come that will be held (a cancelled session is not one to come to)."""
+        return tuple(s for s in self.sessions if s.end.date() >= today and not s.cancelled)
 
 
 @dataclass
@@ -602,7 +605,8 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
         parser.problem(raw.line_of("sessions"), f"{path}.sessions", "schedule_both")
         return None
     if listed is not None:
-        return _listed_sessions(parser, listed, tz, f"{path}.sessions")
+        found = _listed_sessions(parser, listed, tz, f"{path}.sessions")
+        return _cancel(parser, raw, values, found, path)
     if raw.get("start") is None:
         parser.problem(raw.line, f"{path}.start", "no_sessions")
         return None
@@ -657,7 +661,23 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
             parser.warn(values["repeat"].line, f"{path}.repeat", "monthly_drift", detail=shown,
                         value=Msg(DAY_NAMES[start.weekday()]), example=f"week: {'terakhir' if last and nth > 4 else nth}")
     sessions = number_sessions([(s.replace(tzinfo=tz), (s + duration).replace(tzinfo=tz), "") for s in kept])
-    return sessions, rule, skipped
+    return _cancel(parser, raw, values, (sessions, rule, skipped), path)
+
+
+def _cancel(parser, raw, values, found, path):
+    """Marks the sessions on the dates in schedule.cancelled; each date must be one of the sessions'."""
+    cancelled = tuple(values.get("cancelled") or ())
+    if found is None or not cancelled:
+        return found
+    sessions, rule, skipped = found
+    days = {s.day for s in sessions}
+    wrong = [day for day in cancelled if day not in days]
+    for day in wrong:
+        parser.problem(raw.line_of("cancelled"), f"{path}.cancelled", "not_a_session_date", value=day.isoformat(),
+                       example=sessions[0].day.isoformat())
+    if wrong:
+        return None
+    return tuple(replace(s, cancelled=s.day in cancelled) for s in sessions), rule, skipped
 
 
 def _listed_sessions(parser, listed, tz, path):

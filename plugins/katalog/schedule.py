@@ -102,6 +102,7 @@ class Session:
     number: int = 1
     total: int = 1
     topic: str = ""
+    cancelled: bool = False  # called off after the schedule was announced: still shown, marked cancelled
 
     @property
     def day(self) -> date:

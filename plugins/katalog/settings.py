@@ -74,6 +74,9 @@ DEFAULTS = {
     "KATALOG_TEXT_CHANNEL_FEATURES": ["juru-bahasa-isyarat", "teks-langsung"],
     # A shorter site name for the header, when SITENAME is long (per language in I18N_SUBSITES). None: SITENAME.
     "KATALOG_SHORT_NAME": None,
+    # The part after @ in the UID of every calendar event: keep it when the site moves to another address, so that
+    # calendars that subscribed keep matching their events. None: the host name of SITEURL ("localhost" without one).
+    "KATALOG_CALENDAR_DOMAIN": None,
     # How many upcoming programs the home page shows.
     "KATALOG_HOME_UPCOMING": 6,
     # URL words for the listings; the same in every language so that addresses stay stable.
@@ -87,6 +90,8 @@ DEFAULTS = {
         "partner": "mitra",
         "location": "lokasi",
         "page": "halaman",
+        # The whole catalog's calendar file, at the root of each language's site: kalender.ics.
+        "calendar": "kalender",
     },
 }
 

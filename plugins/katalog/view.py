@@ -85,6 +85,10 @@ class CatalogView:
     def state(self, program: Program) -> str:
         return program.state(self.today)
 
+    def session_state(self, program: Program, session) -> str:
+        """A session's own state: cancelled when it or its program is, else its program's."""
+        return "cancelled" if session.cancelled else program.state(self.today)
+
     def features(self, program: Program) -> tuple[str, ...]:
         return effective_features(program, self.vocabularies)
 

@@ -47,6 +47,8 @@ FILTERS = {
     "zone": formatting.zone_abbreviation,
     "in_zones": formatting.in_zones,
     "join_list": _filter(lambda items, lang: Markup(formatting.join_list([escape(item) for item in items], lang))),
+    # Plain text: items joined as the language joins them, for texts that are not HTML (calendar files, messages).
+    "join_text": _filter(lambda items, lang: formatting.join_list([str(item) for item in items], lang)),
     "duration": _filter(lambda session, lang: formatting.duration(session.start, session.end, lang)),
     "zone_name": _filter(formatting.zone_name),
     "money": _filter(formatting.money),

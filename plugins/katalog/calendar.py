@@ -1,0 +1,191 @@
+"""Programs as iCalendar events (RFC 5545), written with the icalendar library.
+
+One program gives:
+- a one-off program: one event;
+- a program repeating by a rule: one event with RRULE, its skipped dates as EXDATE, and each cancelled session as
+  an override (RECURRENCE-ID) with STATUS:CANCELLED;
+- a program with a list of sessions: one event per session, numbered.
+
+UIDs come from the program's folder (its key), so they are the same in every language and in every build; the
+calendar's clients match an event across downloads by it. SEQUENCE and DTSTAMP come from the program's revision
+(plugins/katalog/revisions.py), never from the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from urllib.parse import urlencode
+
+from dateutil import rrule
+from icalendar import Calendar, Event
+
+from .model import Program
+from .schedule import RepeatRule, Session
+
+PRODID = "-//Katalog Program Inklusif//Katalog//ID"
+FREQUENCY_NAMES = {rrule.DAILY: "DAILY", rrule.WEEKLY: "WEEKLY", rrule.MONTHLY: "MONTHLY"}
+DAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Which version of a program an event shows: SEQUENCE counts its published changes, DTSTAMP is when the last
+    one was made (UTC)."""
+
+    sequence: int
+    stamp: datetime
+
+
+@dataclass(frozen=True)
+class EventText:
+    """The words of a program's events in one language."""
+
+    lang: str
+    summary: str  # the program's title, with "Dibatalkan:" before it when cancelled
+    description: str
+    location: str
+    url: str | None  # the program page's address, when the site has one (SITEURL)
+    session_summaries: tuple[str, ...] = ()  # per listed session: "Title (sesi 2 dari 5): topic"
+    cancelled_summary: str = ""  # the title of a single cancelled session
+
+
+def uid(key: str, domain: str, number: int | None = None) -> str:
+    return f"{key}{'' if number is None else f'-{number}'}@{domain}"
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
+
+
+def recurrence(rule: RepeatRule, first: Session) -> dict:
+    """The repeat rule as RRULE parts, producing the same starts as RepeatRule.occurrences."""
+    parts: dict = {"FREQ": FREQUENCY_NAMES[rule.frequency]}
+    if rule.interval != 1:
+        parts["INTERVAL"] = rule.interval
+    if rule.count is not None:
+        parts["COUNT"] = rule.count
+    if rule.until is not None:
+        # UNTIL is in UTC when DTSTART has a zone: the end of the last day, where the program is held.
+        parts["UNTIL"] = _utc(datetime.combine(rule.until, time(23, 59), first.start.tzinfo))
+    weekdays = rule.weekdays or ((first.start.weekday(),) if rule.week else ())
+    if weekdays:
+        prefix = str(rule.week) if rule.week else ""
+        parts["BYDAY"] = [prefix + DAY_CODES[day] for day in weekdays]
+    return parts
+
+
+def _text(event: Event, name: str, value: str, lang: str) -> None:
+    if value:
+        event.add(name, value, parameters={"LANGUAGE": lang})
+
+
+def _event(program: Program, text: EventText, revision: Revision, key_uid: str, session: Session, summary: str,
+           cancelled: bool) -> Event:
+    event = Event()
+    event.add("uid", key_uid)
+    event.add("dtstamp", _utc(revision.stamp))
+    event.add("sequence", revision.sequence)
+    event.add("dtstart", session.start)
+    event.add("dtend", session.end)
+    _text(event, "summary", summary, text.lang)
+    _text(event, "description", text.description, text.lang)
+    _text(event, "location", text.location, text.lang)
+    if text.url:
+        event.add("url", text.url)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    event.add("class", "PUBLIC")
+    return event
+
+
+def program_events(program: Program, text: EventText, revision: Revision, domain: str) -> list[Event]:
+    """The events of one program in one language."""
+    cancelled = program.status == "cancelled"
+    if program.repeat is None or len(program.sessions) == 1 and not program.skipped:
+        if len(program.sessions) == 1:
+            session = program.sessions[0]
+            return [_event(program, text, revision, uid(program.key, domain), session,
+                           text.cancelled_summary if session.cancelled and not cancelled else text.summary,
+                           cancelled or session.cancelled)]
+        return [_event(program, text, revision, uid(program.key, domain, session.number), session,
+                       text.session_summaries[index] if index < len(text.session_summaries) else text.summary,
+                       cancelled or session.cancelled)
+                for index, session in enumerate(program.sessions)]
+    first = program.sessions[0]
+    planned_first = _planned_first(program)
+    series = _event(program, text, revision, uid(program.key, domain),
+                    Session(planned_first, planned_first + (first.end - first.start)), text.summary, cancelled)
+    series.add("rrule", recurrence(program.repeat, Session(planned_first, planned_first)))
+    if program.skipped:
+        at = planned_first.timetz()
+        series.add("exdate", [datetime.combine(day, time(at.hour, at.minute), planned_first.tzinfo)
+                              for day in program.skipped])
+    events = [series]
+    if not cancelled:
+        for session in program.sessions:
+            if session.cancelled:
+                override = _event(program, text, revision, uid(program.key, domain), session,
+                                  text.cancelled_summary or text.summary, True)
+                override.add("recurrence-id", session.start)
+                events.append(override)
+    return events
+
+
+def _planned_first(program: Program) -> datetime:
+    """The rule's first start: the first session, or the skipped date before it when the rule's first day is
+    skipped (DTSTART must be the rule's first occurrence for RRULE and EXDATE to mean what the content says)."""
+    first = program.sessions[0].start
+    earlier = [day for day in program.skipped if day < first.date()]
+    if earlier:
+        return datetime.combine(min(earlier), time(first.hour, first.minute), first.tzinfo)
+    return first
+
+
+def span(programs) -> tuple[date, date]:
+    """The first and last day any of the programs' sessions (or skipped dates) fall on."""
+    days = [day for p in programs for day in (p.sessions[0].start.date(), p.sessions[-1].end.date(), *p.skipped)]
+    return (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 1, 2))
+
+
+def calendar(events: list[Event], name: str, lang: str, days: tuple[date, date]) -> bytes:
+    """A whole calendar file: the events, and a VTIMEZONE for every zone they use, valid over `days`."""
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    # The calendar's name as calendar programs show it when it is subscribed to (RFC 7986, and the older X-WR-).
+    cal.add("name", name, parameters={"LANGUAGE": lang})
+    cal.add("x-wr-calname", name)
+    for event in events:
+        cal.add_component(event)
+    cal.add_missing_timezones(first_date=days[0] - timedelta(days=1), last_date=days[1] + timedelta(days=1))
+    return cal.to_ical()
+
+
+def google_calendar_url(program: Program, title: str, details: str, location: str, session: Session) -> str:
+    """A link that opens Google Calendar's "new event" form filled in: one session, or the whole series when the
+    program repeats by a rule without skipped or cancelled dates (the form has no place for exceptions)."""
+    def stamp(moment: datetime) -> str:
+        return _utc(moment).strftime("%Y%m%dT%H%M%SZ")
+
+    query = {"action": "TEMPLATE", "text": title, "dates": f"{stamp(session.start)}/{stamp(session.end)}",
+             "ctz": program.timezone, "details": details, "location": location}
+    if whole_series_in_google(program) and session is program.sessions[0]:
+        parts = recurrence(program.repeat, session)
+        rendered = []
+        for name, value in parts.items():
+            if name == "UNTIL":
+                value = value.strftime("%Y%m%dT%H%M%SZ")
+            elif isinstance(value, list):
+                value = ",".join(value)
+            rendered.append(f"{name}={value}")
+        query["recur"] = "RRULE:" + ";".join(rendered)
+    return f"{GOOGLE_CALENDAR}?{urlencode(query)}"
+
+
+def whole_series_in_google(program: Program) -> bool:
+    return bool(program.repeat and not program.skipped and not any(s.cancelled for s in program.sessions)
+                and len(program.sessions) > 1)

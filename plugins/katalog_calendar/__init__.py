@@ -1,0 +1,147 @@
+"""Writes the iCalendar files of each language's site: one per program (program/SLUG/SLUG.ics), one per facet value
+(kategori/CODE/CODE.ics, ...) and one for the whole catalog (kalender.ics), and gives each program page its
+"add to calendar" links (article.calendar)."""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from pelican import signals
+from pelican.generators import Generator
+
+from katalog.calendar import (EventText, calendar, google_calendar_url, program_events, span,
+                              whole_series_in_google)
+from katalog.listings import FACETS, facet_values
+from katalog.revisions import program_revisions
+from katalog.view import CatalogView
+
+logger = logging.getLogger(__name__)
+LOG_PREFIX = "[katalog]"
+
+# Revisions are read from Git once per build, not once per language.
+_REVISIONS: dict[tuple, dict] = {}
+
+
+def _plain(markup) -> str:
+    """A text macro's output as the text it stands for (the macros write no tags, only escaped text)."""
+    return html.unescape(str(markup)).strip()
+
+
+def uid_domain(ks: dict, main_siteurl: str) -> str:
+    """The part after @ in every event's UID: KATALOG_CALENDAR_DOMAIN, else the published site's host name."""
+    return ks["KATALOG_CALENDAR_DOMAIN"] or urlsplit(main_siteurl or "").hostname or "localhost"
+
+
+class CalendarLinks:
+    """A program page's "add to calendar" links (article.calendar), worked out when the page is written: by then the
+    language's translations are installed."""
+
+    def __init__(self, generator: CalendarGenerator, article):
+        self.generator, self.article = generator, article
+
+    @cached_property
+    def ics(self) -> str:
+        return f"{self.generator.settings['SITEURL']}/{self.generator.ics_path(self.article)}"
+
+    @cached_property
+    def session(self):
+        upcoming = self.generator.view.upcoming(self.article.program)
+        return upcoming[0] if upcoming else self.article.program.first
+
+    @cached_property
+    def google(self) -> str:
+        words = self.generator.text_for(self.article)
+        return google_calendar_url(self.article.program, words.summary, words.description, words.location,
+                                   self.session)
+
+    @cached_property
+    def google_adds(self) -> str:
+        """What the Google Calendar link adds: "all" sessions, the "next" of several, or the "one" there is."""
+        program = self.article.program
+        if whole_series_in_google(program) and self.session is program.sessions[0]:
+            return "all"
+        return "next" if len(program.sessions) > 1 else "one"
+
+
+class CalendarGenerator(Generator):
+    def generate_context(self):
+        catalog = self.context["katalog_catalog"]
+        self.ks = catalog.settings
+        self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
+        self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
+        program_dir = os.path.join(self.settings["PATH"], self.ks["KATALOG_PROGRAM_DIR"])
+        cache_key = (os.path.realpath(program_dir), self.ks["KATALOG_TODAY"])
+        if cache_key not in _REVISIONS:
+            _REVISIONS.clear()
+            _REVISIONS[cache_key] = program_revisions(program_dir, {p.key for p in catalog.programs},
+                                                      self.ks["KATALOG_TODAY"], self.ks["KATALOG_TIMEZONE"])
+        self.revisions = _REVISIONS[cache_key]
+        self.domain = uid_domain(self.ks, self.settings.get("KATALOG_MAIN_SITEURL", ""))
+        self._texts: dict[str, EventText] = {}
+        for article in self.items:
+            article.calendar = CalendarLinks(self, article)
+
+    @cached_property
+    def text(self):
+        """The theme's plain-text macros (text.html), in this site's language."""
+        return self.get_template("text").make_module({**self.context, "katalog": self.view})
+
+    def text_for(self, article) -> EventText:
+        program = article.program
+        if program.key not in self._texts:
+            text, state = self.text, self.view.state(program)
+            site = self.settings["SITEURL"]
+            page = f"{site}/{article.url}" if site.startswith(("http://", "https://")) else None
+            self._texts[program.key] = EventText(
+                lang=self.settings["DEFAULT_LANG"],
+                summary=_plain(text.summary_text(article.title, state)),
+                description=_plain(text.event_description(article, page)),
+                location=_plain(text.place_text(program)),
+                url=page,
+                session_summaries=tuple(_plain(text.session_title(article.title, s, state)) for s in program.sessions),
+                cancelled_summary=_plain(text.summary_text(article.title, "cancelled")),
+            )
+        return self._texts[program.key]
+
+    def ics_path(self, article) -> str:
+        folder = os.path.dirname(article.save_as)
+        return f"{folder}/{article.program.slug}.ics".lstrip("/")
+
+    def _events(self, article):
+        program = article.program
+        return program_events(program, self.text_for(article), self.revisions[program.key], self.domain)
+
+    def _write(self, path: str, items, name: str) -> None:
+        target = os.path.join(self.output_path, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        events = [event for item in items for event in self.events[item.program.key]]
+        days = span([item.program for item in items])
+        with open(target, "wb") as handle:
+            handle.write(calendar(events, name, self.settings["DEFAULT_LANG"], days))
+
+    def generate_output(self, writer):
+        site_name = self.settings.get("KATALOG_SHORT_NAME") or self.settings["SITENAME"]
+        self.events = {article.program.key: self._events(article) for article in self.items}
+        for article in self.items:
+            self._write(self.ics_path(article), [article], article.title)
+        for facet in FACETS:
+            base = self.ks["KATALOG_PATHS"][facet.name]
+            for value in facet_values(facet, self.items, self.view.vocabularies, self.ks["KATALOG_TODAY"]):
+                if not value.items:
+                    continue
+                label = _plain(self.text.facet_value_text(facet, value.code))
+                self._write(f"{base}/{value.code}/{value.code}.ics", value.items, f"{site_name}: {label}")
+        self._write(f"{self.ks['KATALOG_PATHS']['calendar']}.ics", self.items, site_name)
+        logger.debug("%s calendars written for %d programs", LOG_PREFIX, len(self.items))
+
+
+def get_generators(pelican):
+    return CalendarGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

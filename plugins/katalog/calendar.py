@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from dateutil import rrule
 from icalendar import Calendar, Event
@@ -49,6 +49,11 @@ class EventText:
     url: str | None  # the program page's address, when the site has one (SITEURL)
     session_summaries: tuple[str, ...] = ()  # per listed session: "Title (sesi 2 dari 5): topic"
     cancelled_summary: str = ""  # the title of a single cancelled session
+
+
+def uid_domain(ks: dict, main_siteurl: str) -> str:
+    """The part after @ in every event's UID: KATALOG_CALENDAR_DOMAIN, else the published site's host name."""
+    return ks["KATALOG_CALENDAR_DOMAIN"] or urlsplit(main_siteurl or "").hostname or "localhost"
 
 
 def uid(key: str, domain: str, number: int | None = None) -> str:
@@ -114,7 +119,7 @@ def program_events(program: Program, text: EventText, revision: Revision, domain
                        cancelled or session.cancelled)
                 for index, session in enumerate(program.sessions)]
     first = program.sessions[0]
-    planned_first = _planned_first(program)
+    planned_first = rule_start(program)
     series = _event(program, text, revision, uid(program.key, domain),
                     Session(planned_first, planned_first + (first.end - first.start)), text.summary, cancelled)
     series.add("rrule", recurrence(program.repeat, Session(planned_first, planned_first)))
@@ -133,7 +138,7 @@ def program_events(program: Program, text: EventText, revision: Revision, domain
     return events
 
 
-def _planned_first(program: Program) -> datetime:
+def rule_start(program: Program) -> datetime:
     """The rule's first start: the first session, or the skipped date before it when the rule's first day is
     skipped (DTSTART must be the rule's first occurrence for RRULE and EXDATE to mean what the content says)."""
     first = program.sessions[0].start
@@ -174,16 +179,20 @@ def google_calendar_url(program: Program, title: str, details: str, location: st
     query = {"action": "TEMPLATE", "text": title, "dates": f"{stamp(session.start)}/{stamp(session.end)}",
              "ctz": program.timezone, "details": details, "location": location}
     if whole_series_in_google(program) and session is program.sessions[0]:
-        parts = recurrence(program.repeat, session)
-        rendered = []
-        for name, value in parts.items():
-            if name == "UNTIL":
-                value = value.strftime("%Y%m%dT%H%M%SZ")
-            elif isinstance(value, list):
-                value = ",".join(value)
-            rendered.append(f"{name}={value}")
-        query["recur"] = "RRULE:" + ";".join(rendered)
+        query["recur"] = "RRULE:" + rrule_text(program.repeat, session)
     return f"{GOOGLE_CALENDAR}?{urlencode(query)}"
+
+
+def rrule_text(rule: RepeatRule, first: Session) -> str:
+    """The repeat rule as an RRULE value: FREQ=WEEKLY;COUNT=6;BYDAY=TU."""
+    rendered = []
+    for name, value in recurrence(rule, first).items():
+        if name == "UNTIL":
+            value = value.strftime("%Y%m%dT%H%M%SZ")
+        elif isinstance(value, list):
+            value = ",".join(value)
+        rendered.append(f"{name}={value}")
+    return ";".join(rendered)
 
 
 def whole_series_in_google(program: Program) -> bool:

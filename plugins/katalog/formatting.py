@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, format_timedelta, get_timezone_name
 from babel.lists import format_list
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 # Where CLDR has no data for a language, dates use the next language that has.
 LOCALE_FALLBACK = ("id", "en")
@@ -115,3 +115,12 @@ def duration(start: datetime, end: datetime, lang: str) -> str:
 
 def money(amount: int, lang: str) -> str:
     return format_currency(amount, "IDR", format="¤#,##0", locale=babel_locale(lang), currency_digits=False)
+
+
+def file_size(size: int, lang: str) -> str:
+    """12 KB, 1,2 MB: a file's size as people say it, in the language's number format."""
+    if size < 1000:
+        return f"{format_decimal(max(size, 1), locale=babel_locale(lang))} B"
+    if size < 1_000_000:
+        return f"{format_decimal(round(size / 1000), locale=babel_locale(lang))} KB"
+    return f"{format_decimal(round(size / 1_000_000, 1), locale=babel_locale(lang))} MB"

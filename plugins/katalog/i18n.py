@@ -31,6 +31,11 @@ def _catalog(lang: str) -> dict[str, str]:
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
 
 
+def message_language(lang: str) -> str:
+    """The language the build's texts are given in for `lang`: its own when it has a catalog, else Indonesian."""
+    return lang if lang == SOURCE_LANG or _catalog(lang) or _catalog(lang.split("-")[0]) else SOURCE_LANG
+
+
 def translate(text: str, lang: str) -> str:
     """The text in `lang` (a catalog's language, or a language whose base has one), else as written."""
     if lang == SOURCE_LANG:

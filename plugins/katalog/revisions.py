@@ -19,6 +19,20 @@ from zoneinfo import ZoneInfo
 from .calendar import Revision
 
 GIT_TIMEOUT = 30
+# Read from Git once per build, not once per language sub-site.
+_CACHE: dict[tuple, dict] = {}
+
+
+def catalog_revisions(catalog, content_path) -> dict[str, Revision]:
+    """The revision of every program of a checked catalog, by its key."""
+    settings = catalog.settings
+    program_dir = os.path.join(content_path, settings["KATALOG_PROGRAM_DIR"])
+    keys = frozenset(p.key for p in catalog.programs)
+    cache_key = (os.path.realpath(program_dir), settings["KATALOG_TODAY"], keys)
+    if cache_key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[cache_key] = program_revisions(program_dir, keys, settings["KATALOG_TODAY"], settings["KATALOG_TIMEZONE"])
+    return _CACHE[cache_key]
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -77,6 +77,8 @@ DEFAULTS = {
     # The part after @ in the UID of every calendar event: keep it when the site moves to another address, so that
     # calendars that subscribed keep matching their events. None: the host name of SITEURL ("localhost" without one).
     "KATALOG_CALENDAR_DOMAIN": None,
+    # How many programs a feed (atom.xml, and each category's) holds: the most recently changed.
+    "KATALOG_FEED_SIZE": 50,
     # How many upcoming programs the home page shows.
     "KATALOG_HOME_UPCOMING": 6,
     # URL words for the listings; the same in every language so that addresses stay stable.
@@ -92,6 +94,8 @@ DEFAULTS = {
         "page": "halaman",
         # The whole catalog's calendar file, at the root of each language's site: kalender.ics.
         "calendar": "kalender",
+        # The open data (programs.json, programs.csv, their schema) and the page that explains them.
+        "data": "data",
     },
 }
 

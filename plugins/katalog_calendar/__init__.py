@@ -4,37 +4,22 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 from functools import cached_property
-from urllib.parse import urlsplit
 
 from pelican import signals
 from pelican.generators import Generator
 
-from katalog.calendar import (EventText, calendar, google_calendar_url, program_events, span,
+from katalog.calendar import (EventText, uid_domain, calendar, google_calendar_url, program_events, span,
                               whole_series_in_google)
 from katalog.listings import FACETS, facet_values
-from katalog.revisions import program_revisions
+from katalog.plaintext import absolute, plain, text_macros
+from katalog.revisions import catalog_revisions
 from katalog.view import CatalogView
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
-
-# Revisions are read from Git once per build, not once per language.
-_REVISIONS: dict[tuple, dict] = {}
-
-
-def _plain(markup) -> str:
-    """A text macro's output as the text it stands for (the macros write no tags, only escaped text)."""
-    return html.unescape(str(markup)).strip()
-
-
-def uid_domain(ks: dict, main_siteurl: str) -> str:
-    """The part after @ in every event's UID: KATALOG_CALENDAR_DOMAIN, else the published site's host name."""
-    return ks["KATALOG_CALENDAR_DOMAIN"] or urlsplit(main_siteurl or "").hostname or "localhost"
-
 
 class CalendarLinks:
     """A program page's "add to calendar" links (article.calendar), worked out when the page is written: by then the
@@ -73,13 +58,7 @@ class CalendarGenerator(Generator):
         self.ks = catalog.settings
         self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
         self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
-        program_dir = os.path.join(self.settings["PATH"], self.ks["KATALOG_PROGRAM_DIR"])
-        cache_key = (os.path.realpath(program_dir), self.ks["KATALOG_TODAY"])
-        if cache_key not in _REVISIONS:
-            _REVISIONS.clear()
-            _REVISIONS[cache_key] = program_revisions(program_dir, {p.key for p in catalog.programs},
-                                                      self.ks["KATALOG_TODAY"], self.ks["KATALOG_TIMEZONE"])
-        self.revisions = _REVISIONS[cache_key]
+        self.revisions = catalog_revisions(catalog, self.settings["PATH"])
         self.domain = uid_domain(self.ks, self.settings.get("KATALOG_MAIN_SITEURL", ""))
         self._texts: dict[str, EventText] = {}
         for article in self.items:
@@ -88,22 +67,21 @@ class CalendarGenerator(Generator):
     @cached_property
     def text(self):
         """The theme's plain-text macros (text.html), in this site's language."""
-        return self.get_template("text").make_module({**self.context, "katalog": self.view})
+        return text_macros(self, self.view)
 
     def text_for(self, article) -> EventText:
         program = article.program
         if program.key not in self._texts:
             text, state = self.text, self.view.state(program)
-            site = self.settings["SITEURL"]
-            page = f"{site}/{article.url}" if site.startswith(("http://", "https://")) else None
+            page = absolute(self.settings["SITEURL"], article.url)
             self._texts[program.key] = EventText(
                 lang=self.settings["DEFAULT_LANG"],
-                summary=_plain(text.summary_text(article.title, state)),
-                description=_plain(text.event_description(article, page)),
-                location=_plain(text.place_text(program)),
+                summary=plain(text.summary_text(article.title, state)),
+                description=plain(text.event_description(article, page)),
+                location=plain(text.place_text(program)),
                 url=page,
-                session_summaries=tuple(_plain(text.session_title(article.title, s, state)) for s in program.sessions),
-                cancelled_summary=_plain(text.summary_text(article.title, "cancelled")),
+                session_summaries=tuple(plain(text.session_title(article.title, s, state)) for s in program.sessions),
+                cancelled_summary=plain(text.summary_text(article.title, "cancelled")),
             )
         return self._texts[program.key]
 
@@ -133,7 +111,7 @@ class CalendarGenerator(Generator):
             for value in facet_values(facet, self.items, self.view.vocabularies, self.ks["KATALOG_TODAY"]):
                 if not value.items:
                     continue
-                label = _plain(self.text.facet_value_text(facet, value.code))
+                label = plain(self.text.facet_value_text(facet, value.code))
                 self._write(f"{base}/{value.code}/{value.code}.ics", value.items, f"{site_name}: {label}")
         self._write(f"{self.ks['KATALOG_PATHS']['calendar']}.ics", self.items, site_name)
         logger.debug("%s calendars written for %d programs", LOG_PREFIX, len(self.items))

@@ -52,6 +52,7 @@ FILTERS = {
     "duration": _filter(lambda session, lang: formatting.duration(session.start, session.end, lang)),
     "zone_name": _filter(formatting.zone_name),
     "money": _filter(formatting.money),
+    "file_size": _filter(formatting.file_size),
     "iso": lambda moment: moment.isoformat(),
 }
 

@@ -66,7 +66,7 @@ def test_alternates_point_to_existing_pages_in_their_language_and_are_reciprocal
             assert target.is_file(), (html, href)
             if lang != "x-default":
                 assert pages[target].html["lang"] == lang
-                theirs = {link["hreflang"]: link["href"] for link in pages[target].select('link[rel="alternate"]')}
+                theirs = {link["hreflang"]: link["href"] for link in pages[target].select('link[rel="alternate"][hreflang]')}
                 assert theirs == alternates, f"{html} and {target} disagree"
 
 

@@ -112,8 +112,7 @@ def test_open_data_page_links_every_file_with_its_size_and_the_licence(published
     json_link = page.select_one('.data-files a[type="application/json"]')
     size = (published_site / f"{prefix}data/programs.json").stat().st_size
     assert f"{round(size / 1000)} KB" in json_link.get_text()
-    rows = page.select("table.columns tbody tr")
-    assert [r.th.get_text(strip=True) for r in rows] == [c.name for c in COLUMNS]
+    assert [dt.get_text(strip=True) for dt in page.select("dl.columns dt")] == [c.name for c in COLUMNS]
     footer = BeautifulSoup((published_site / f"{prefix}index.html").read_text(), "html.parser").select_one("footer")
     assert any(urlsplit(a["href"]).path == f"{subpath}/{prefix}data/" for a in footer.select("a"))
 

@@ -43,7 +43,7 @@ def test_under_the_heading_status_then_the_facts_then_one_action(built_site):
     assert "mendaftar%20program" in action["href"]
     headings = [text(h) for h in article.find_all("h2")]
     assert headings == ["Cara lain mendaftar", "Tentang program", "Jadwal", "Tempat", "Aksesibilitas program", "Mitra",
-                        "Narahubung", "Program lain yang mungkin cocok"], headings
+                        "Narahubung", "Bagikan", "Program lain yang mungkin cocok"], headings
 
 
 def test_the_contact_is_shown_once(built_site):

@@ -96,6 +96,8 @@ DEFAULTS = {
         "calendar": "kalender",
         # The open data (programs.json, programs.csv, their schema) and the page that explains them.
         "data": "data",
+        # Sheets to print, inside a program's or a month's address: program/SLUG/cetak/, agenda/2026-12/cetak/.
+        "print": "cetak",
     },
 }
 

@@ -114,5 +114,25 @@ class CatalogView:
                                        next_start(a.program, self.today) or a.program.first.start))
         return candidates[:limit]
 
+    def structured_program(self, article, site: str, root: str, site_name: str) -> dict:
+        """JSON-LD for a program page: the program, the library that organises it, the breadcrumbs to it."""
+        from . import structured
+
+        program = article.program
+        page = f"{site}/{article.url}"
+        image = f"{root}/{program.image.src}" if program.image and not program.image.decorative else None
+        category_url = f"{site}/{self.facet_url('category', program.category)}"
+        return structured.graph(
+            structured.program(program, self, title=article.title, summary=article.summary, page=page, site=site,
+                               image=image, lang=self.lang),
+            structured.library(self, site, site_name),
+            structured.breadcrumbs([(site_name, f"{site}/"), (self.label("categories", program.category), category_url),
+                                    (article.title, page)]))
+
+    def structured_home(self, site: str, site_name: str) -> dict:
+        from . import structured
+
+        return structured.graph(structured.library(self, site, site_name))
+
     def next_start(self, program: Program):
         return next_start(program, self.today)

@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 from pelican import signals
 
 from katalog import formatting
+from katalog.plaintext import plain
 
 
 def _lang(context) -> str:
@@ -54,6 +55,8 @@ FILTERS = {
     "money": _filter(formatting.money),
     "file_size": _filter(formatting.file_size),
     "iso": lambda moment: moment.isoformat(),
+    # The text a plain-text macro (text.html) stands for, unescaped: for a link's query, never for the page itself.
+    "plain": plain,
 }
 
 

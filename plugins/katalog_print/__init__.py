@@ -1,0 +1,102 @@
+"""Writes the sheets to print for a notice board, each one A4 page: a poster for every program that can still be
+joined (program/SLUG/cetak/) and each month's agenda (agenda/YYYY-MM/cetak/), each with a QR code (made with segno)
+to the page it stands for."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+
+import segno
+from pelican import signals
+from pelican.generators import Generator
+
+from katalog.assets import versioned
+from katalog.listings import agenda, by_month
+from katalog.view import CatalogView
+
+logger = logging.getLogger(__name__)
+LOG_PREFIX = "[katalog]"
+
+
+@dataclass
+class SheetTimes:
+    """Sessions of one program in one month that share their time of day."""
+
+    sessions: list = field(default_factory=list)
+
+
+@dataclass
+class SheetRow:
+    item: object
+    cancelled: bool
+    times: list
+
+
+def month_rows(entries, view) -> list[SheetRow]:
+    """One row per program with sessions in the month, in the order of its first session; its sessions grouped by
+    their time of day."""
+    rows: dict[str, SheetRow] = {}
+    for entry in entries:
+        program = entry.item.program
+        row = rows.setdefault(program.key, SheetRow(entry.item, view.state(program) == "cancelled", []))
+        key = (entry.session.start.timetz(), entry.session.end.timetz(), entry.session.end.date() - entry.session.day)
+        group = next((g for g in row.times if g.sessions and (g.sessions[0].start.timetz(), g.sessions[0].end.timetz(),
+                      g.sessions[0].end.date() - g.sessions[0].day) == key), None)
+        if group is None:
+            group = SheetTimes()
+            row.times.append(group)
+        group.sessions.append(entry.session)
+    return list(rows.values())
+
+
+def qr_svg(address: str, path: str) -> None:
+    """A QR code for the address, as an SVG file: dark on light, with a quiet zone, readable from a printed sheet."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    segno.make(address, error="m").save(path, kind="svg", scale=4, border=4, dark="#000", light="#fff",
+                                        xmldecl=False)
+
+
+class PrintGenerator(Generator):
+    def generate_context(self):
+        catalog = self.context["katalog_catalog"]
+        self.ks = catalog.settings
+        self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
+        self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
+
+    def _qr(self, address: str, folder: str) -> str:
+        """Writes the QR code of an address into a sheet's folder; its own address, versioned like every file a
+        page loads."""
+        path = os.path.join(self.output_path, folder, "qr.svg")
+        qr_svg(address, path)
+        return versioned(f"{self.settings['SITEURL']}/{folder}qr.svg", path)
+
+    def generate_output(self, writer):
+        site = self.settings["SITEURL"]
+        word = self.ks["KATALOG_PATHS"]["print"]
+        posters = 0
+        for article in self.items:
+            if self.view.state(article.program) not in ("open", "full"):
+                continue
+            folder = f"{article.url}{word}/"
+            qr = self._qr(f"{site}/{article.url}", folder)
+            writer.write_file(f"{folder}index.html", self.get_template("poster"), self.context, relative_urls=False,
+                              article=article, page_url=folder, qr=qr)
+            posters += 1
+        today = self.ks["KATALOG_TODAY"]
+        for month in by_month(agenda(self.items, today), f"{self.ks['KATALOG_PATHS']['agenda']}/")[1:]:
+            folder = f"{month.url}{word}/"
+            qr = self._qr(f"{site}/{month.url}", folder)
+            writer.write_file(f"{folder}index.html", self.get_template("agenda_sheet"), self.context,
+                              relative_urls=False, month=month.month, month_url=month.url,
+                              rows=month_rows(month.items, self.view), page_url=folder, qr=qr)
+        logger.debug("%s %d posters and the agenda sheets written", LOG_PREFIX, posters)
+
+
+def get_generators(pelican):
+    return PrintGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

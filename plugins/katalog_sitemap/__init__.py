@@ -1,0 +1,74 @@
+"""Writes sitemap.xml for the whole site, every language's pages each with xhtml:link alternates to its other
+language versions, and robots.txt pointing to it. Written once, by the main site, after every language's sub-site
+(they are built while the main site starts writing)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from xml.sax.saxutils import quoteattr
+
+from pelican import signals
+
+from katalog.settings import katalog_settings
+
+logger = logging.getLogger(__name__)
+LOG_PREFIX = "[katalog]"
+SITEMAP = "sitemap.xml"
+
+
+def language_pages(output: str, languages: list[str], main: str) -> dict[str, set[str]]:
+    """Each language's pages as paths inside its folder ("", "program/x/", ...), found in the written output."""
+    found = {}
+    for lang in languages:
+        root = output if lang == main else os.path.join(output, lang)
+        paths = set()
+        for folder, subfolders, files in os.walk(root):
+            relative = os.path.relpath(folder, root).replace(os.sep, "/")
+            if lang == main and relative.split("/")[0] in languages:
+                subfolders[:] = []
+                continue
+            if "index.html" in files:
+                paths.add("" if relative == "." else relative + "/")
+        found[lang] = paths
+    return found
+
+
+def sitemap_xml(pages: dict[str, set[str]], urls: dict[str, str]) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    for lang in pages:
+        for path in sorted(pages[lang]):
+            lines.append(f"  <url><loc>{_escape(urls[lang] + '/' + path)}</loc>")
+            versions = [other for other in pages if path in pages[other]]
+            if len(versions) > 1:
+                for other in versions:
+                    lines.append(f'    <xhtml:link rel="alternate" hreflang="{other}" href={quoteattr(urls[other] + "/" + path)}/>')
+            lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_sitemap(pelican):
+    settings = pelican.settings
+    if settings.get("DEFAULT_LANG") != settings.get("KATALOG_MAIN_LANG"):
+        return  # a language sub-site: the sitemap is written once, by the main site, after all of them
+    ks = katalog_settings(settings)
+    urls = settings["KATALOG_SITEURLS"]
+    languages = [lang for lang in ks["KATALOG_LANGUAGES"] if lang in urls]
+    pages = language_pages(pelican.output_path, languages, ks["KATALOG_MAIN_LANG"])
+    with open(os.path.join(pelican.output_path, SITEMAP), "w", encoding="utf-8") as handle:
+        handle.write(sitemap_xml(pages, urls))
+    main_url = settings["KATALOG_MAIN_SITEURL"]
+    with open(os.path.join(pelican.output_path, "robots.txt"), "w", encoding="utf-8") as handle:
+        handle.write("# Written by the build. Search engines read this file only at the root of a domain.\n"
+                     f"User-agent: *\nAllow: /\n\nSitemap: {main_url}/{SITEMAP}\n")
+    logger.debug("%s sitemap written: %d pages", LOG_PREFIX, sum(len(p) for p in pages.values()))
+
+
+def register():
+    signals.finalized.connect(write_sitemap)

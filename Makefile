@@ -15,7 +15,7 @@ PYBABEL   := $(VENV)/bin/pybabel
 
 .PHONY: help venv test-venv html serve publish test check lint browser clean docs \
         translations translations-extract translations-update translations-compile axe audit outline \
-        new-program proposal
+        new-program proposal report
 
 help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
@@ -25,6 +25,7 @@ help:
 	@echo "make publish  build for hosting; needs SITEURL, e.g. SITEURL=https://name.github.io/katalog"
 	@echo "make test     run every test, browser tests included"
 	@echo "make new-program           answer a few questions to add a program"
+	@echo "make report FROM=2026-10-01 TO=2026-12-31   the activity report for a period (CSV and a summary)"
 	@echo "make audit SITE=folder     the accessibility gate over any folder of HTML, with reports in test-reports/"
 	@echo "make translations          list programs and pages not yet translated"
 	@echo "make translations-update   collect the theme's strings into theme/translations/*/messages.po"
@@ -80,6 +81,12 @@ check: venv
 
 # The content checks alone, the model's and accessible writing's, without building: for editors and pre-commit.
 lint: check
+
+# The activity report for a period, for social-inclusion (TPBIS) reporting: a CSV (OUT, default
+# laporan-kegiatan-FROM-TO.csv) and a summary on screen, from the programs' report blocks.
+report: venv
+	@[ -n "$(FROM)" ] && [ -n "$(TO)" ] || { echo "Give the period, e.g. make report FROM=2026-10-01 TO=2026-12-31"; exit 2; }
+	@PYTHONPATH=plugins $(PY) -m katalog.report $(CONTENT) -s pelicanconf.py --from "$(FROM)" --to "$(TO)" $(if $(OUT),-o "$(OUT)")
 
 # A new program from a few questions, each answer checked as it is given: content/programs/SLUG/id.md
 new-program: venv

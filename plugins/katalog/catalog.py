@@ -16,7 +16,7 @@ from .language_of_parts import tags_in
 from .limits import DEFAULT_LIMITS, Limits
 from .messages import Problem
 from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS,
-                    Accessibility, Page, Parser, Program, Registration, parse_phone, schedule_sessions, suggest)
+                    Accessibility, Page, Parser, Program, Registration, Report, parse_phone, schedule_sessions, suggest)
 from .schedule import zone
 from .settings import katalog_settings
 from .writing import (ERROR, OFF, WARNING, WRITING_DATA, LanguageGuess, Writing, WritingLimits, check_text,
@@ -418,6 +418,8 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
         last = sessions[0][-1].end.date().isoformat()
         parser.warn(meta.line_of("status"), "status", "open_but_past", detail=last)
 
+    report = _report(parser, values.get("report"), meta, sessions[0] if sessions else None, today)
+
     if not parser.ok or sessions is None:
         return None
     session_list, rule, skipped = sessions
@@ -431,7 +433,30 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
         accessibility=Accessibility(tuple(accessibility.get("features") or ()), accessibility.get("note"),
                                     accessibility.get("contact")),
         image=image, contact=values["contact"], body=document.body, body_line=document.body_line,
-        repeat=rule, skipped=skipped, lines=dict(meta.key_lines), **common)
+        repeat=rule, skipped=skipped, report=report, lines=dict(meta.key_lines), **common)
+
+
+def _report(parser: Parser, values, meta, sessions, today) -> Report | None:
+    """The report block, its figures checked against each other and against the schedule."""
+    if not values or values.get("participants") is None:
+        return None
+    raw = meta["report"]
+    report = Report(**{k: v for k, v in values.items() if v is not None})
+    total = report.participants
+    split = [n for n in (report.women, report.men) if n is not None]
+    if sum(split) > total:
+        parser.problem(raw.line_of("women" if report.women is not None else "men"), "report", "report_figures",
+                       value=f"{sum(split)}", detail=total, example=f"participants: {sum(split)}")
+    if report.disability is not None and report.disability > total:
+        parser.problem(raw.line_of("disability"), "report.disability", "report_figures", value=report.disability,
+                       detail=total, example=f"participants: {report.disability}")
+    if sessions:
+        if report.sessions_held is not None and report.sessions_held > len(sessions):
+            parser.problem(raw.line_of("sessions_held"), "report.sessions_held", "report_sessions",
+                           value=report.sessions_held, detail=len(sessions))
+        if sessions[0].start.date() > today:
+            parser.warn(meta.line_of("report"), "report", "report_too_early", value=sessions[0].start.date().isoformat())
+    return report
 
 
 def _content_root(path: Path, settings) -> Path:

@@ -99,6 +99,21 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("tanggal sesi yang ada di jadwal, TTTT-BB-HH"),
         N_("Salin tanggalnya dari jadwal program, misalnya cancelled: [{example}]."),
     ),
+    "report_figures": (
+        N_("Angka laporan tidak cocok: {value} lebih besar dari jumlah peserta ({detail})."),
+        N_("perempuan dan laki-laki bersama-sama, dan penyandang disabilitas, tidak lebih dari participants"),
+        N_("Periksa angkanya. Jika jumlah pesertanya yang keliru, perbaiki, misalnya {example}."),
+    ),
+    "report_sessions": (
+        N_("sessions_held {value} lebih banyak dari sesi di jadwal ({detail})."),
+        N_("jumlah sesi yang terlaksana, paling banyak sejumlah sesi di jadwal"),
+        N_("Tulis jumlah sesi yang benar-benar terlaksana, atau hapus sessions_held agar dihitung otomatis."),
+    ),
+    "report_too_early": (
+        N_("Ada laporan, padahal sesi pertama baru pada {value}."),
+        N_("laporan diisi setelah sesi berlangsung"),
+        N_("Hapus bagian report sampai kegiatannya berlangsung, atau periksa tanggal di jadwal."),
+    ),
     "monthly_drift": (
         N_("Pengulangan bulanan jatuh pada tanggal yang sama setiap bulan, jadi harinya berganti-ganti: {detail}."),
         N_("hari yang sama setiap bulan, misalnya {value} pertama: week: 1 (atau 2, 3, 4, terakhir)"),

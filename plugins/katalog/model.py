@@ -28,6 +28,7 @@ class Field:
     required: bool = False
     vocabulary: str | None = None
     children: tuple = ()
+    public: bool = True  # shown on the site and in the open data; False: for the library's own reporting
 
 
 def F(name, kind, doc, example, **extra):
@@ -108,6 +109,16 @@ PROGRAM_FIELDS = (
       )),
     F("contact", "contact", "Narahubung program.",
       '{name: Ibu Sri Wahyuni, phone: "(0333) 421 876"}', required=True, children=CONTACT_FIELDS),
+    F("report", "group", "Laporan kegiatan, diisi setelah sesinya berlangsung (untuk make report); tidak tampil di situs.",
+      "{participants: 18, women: 11, men: 7, disability: 3, outcome: Semua peserta bisa mengirim surel.}", public=False, children=(
+          F("participants", "tally", "Jumlah peserta yang hadir.", "18", required=True),
+          F("women", "tally", "Dari jumlah itu, peserta perempuan (jika dicatat).", "11"),
+          F("men", "tally", "Dari jumlah itu, peserta laki-laki (jika dicatat).", "7"),
+          F("disability", "tally", "Dari jumlah itu, peserta penyandang disabilitas (jika dicatat).", "3"),
+          F("sessions_held", "tally", "Sesi yang benar-benar terlaksana. Bawaan: sesi yang sudah lewat dan tidak dibatalkan.", "4"),
+          F("outcome", "text", "Hasil atau cerita keberhasilan, dengan kata-kata sendiri.",
+            "Semua peserta bisa mengirim surel."),
+      )),
 )
 
 PAGE_FIELDS = (
@@ -222,6 +233,18 @@ class Image:
     text: str = ""  # the words in the image, written out beside it
 
 
+@dataclass(frozen=True)
+class Report:
+    """What happened, written after the sessions: for the library's reporting, not shown on the site."""
+
+    participants: int
+    women: int | None = None
+    men: int | None = None
+    disability: int | None = None
+    sessions_held: int | None = None
+    outcome: str = ""
+
+
 @dataclass
 class Program:
     """A program as the librarian described it, checked and resolved."""
@@ -252,6 +275,7 @@ class Program:
     repeat: RepeatRule | None = None
     skipped: tuple[date, ...] = ()
     cost_note: str = ""
+    report: Report | None = None
     lines: dict = field(default_factory=dict)
     html: str = ""  # the description, rendered and sanitised
 
@@ -506,6 +530,16 @@ class Parser:
         if NUMBER.fullmatch(raw.strip()) and int(raw) > 0:
             return int(raw)
         self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat lebih dari 0"),
+                     example=f"{spec.name}: {spec.example}")
+        return None
+
+    def kind_tally(self, raw, spec, path, line):
+        """A whole number counted after the fact: 0 or more."""
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        if NUMBER.fullmatch(raw.strip()):
+            return int(raw)
+        self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat, 0 atau lebih"),
                      example=f"{spec.name}: {spec.example}")
         return None
 

@@ -9,14 +9,12 @@ import os
 from functools import cached_property
 
 from pelican import signals
-from pelican.generators import Generator
 
 from katalog.calendar import (EventText, uid_domain, calendar, google_calendar_url, program_events, span,
                               whole_series_in_google)
 from katalog.listings import FACETS, facet_values
+from katalog.outputs import CatalogOutput
 from katalog.plaintext import absolute, plain, text_macros
-from katalog.revisions import catalog_revisions
-from katalog.view import CatalogView
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -52,13 +50,9 @@ class CalendarLinks:
         return "next" if len(program.sessions) > 1 else "one"
 
 
-class CalendarGenerator(Generator):
+class CalendarGenerator(CatalogOutput):
     def generate_context(self):
-        catalog = self.context["katalog_catalog"]
-        self.ks = catalog.settings
-        self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
-        self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
-        self.revisions = catalog_revisions(catalog, self.settings["PATH"])
+        super().generate_context()
         self.domain = uid_domain(self.ks, self.settings.get("KATALOG_MAIN_SITEURL", ""))
         self._texts: dict[str, EventText] = {}
         for article in self.items:

@@ -10,12 +10,10 @@ import uuid
 
 from feedgenerator import Atom1Feed
 from pelican import signals
-from pelican.generators import Generator
 
 from katalog.calendar import uid_domain
+from katalog.outputs import CatalogOutput
 from katalog.plaintext import absolute, plain, text_macros
-from katalog.revisions import catalog_revisions
-from katalog.view import CatalogView
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -30,13 +28,8 @@ def entry_id(domain: str, name: str, lang: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{name}@{domain}/{lang}')}"
 
 
-class FeedGenerator(Generator):
-    def generate_context(self):
-        catalog = self.context["katalog_catalog"]
-        self.ks = catalog.settings
-        self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
-        self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
-        self.revisions = catalog_revisions(catalog, self.settings["PATH"])
+class FeedGenerator(CatalogOutput):
+    """One language's feeds."""
 
     def _feed(self, path: str, title: str, items, text) -> None:
         site = self.settings["SITEURL"]

@@ -9,25 +9,18 @@ import os
 from datetime import datetime, timezone
 
 from pelican import signals
-from pelican.generators import Generator
 
 from katalog.i18n import message_language
 from katalog.opendata import COLUMNS, LICENCE, SCHEMA_NAME, document, program_record, programs_csv, schema
+from katalog.outputs import CatalogOutput
 from katalog.plaintext import absolute
-from katalog.revisions import catalog_revisions
-from katalog.view import CatalogView
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
 
 
-class OpenDataGenerator(Generator):
-    def generate_context(self):
-        catalog = self.context["katalog_catalog"]
-        self.ks = catalog.settings
-        self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
-        self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
-        self.revisions = catalog_revisions(catalog, self.settings["PATH"])
+class OpenDataGenerator(CatalogOutput):
+    """One language's open data and its page."""
 
     def records(self) -> list[dict]:
         site, root = self.settings["SITEURL"], self.settings.get("KATALOG_MAIN_SITEURL", self.settings["SITEURL"])

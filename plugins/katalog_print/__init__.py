@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 
 import segno
 from pelican import signals
-from pelican.generators import Generator
 
 from katalog.assets import versioned
 from katalog.listings import agenda, by_month
-from katalog.view import CatalogView
+from katalog.outputs import CatalogOutput
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -58,12 +57,8 @@ def qr_svg(address: str, path: str) -> None:
                                         xmldecl=False)
 
 
-class PrintGenerator(Generator):
-    def generate_context(self):
-        catalog = self.context["katalog_catalog"]
-        self.ks = catalog.settings
-        self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
-        self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
+class PrintGenerator(CatalogOutput):
+    """One language's posters and agenda sheets."""
 
     def _qr(self, address: str, folder: str) -> str:
         """Writes the QR code of an address into a sheet's folder; its own address, versioned like every file a

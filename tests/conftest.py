@@ -49,6 +49,11 @@ Isi program uji coba.
 """
 
 
+# The same program, held in November (before TODAY) and finished.
+PAST_PROGRAM = (VALID_PROGRAM.replace("2026-12-02 09:00", "2026-11-04 09:00")
+                .replace("except: [2026-12-09]", "except: [2026-11-11]").replace("status: open", "status: finished"))
+
+
 def get_settings(**overrides) -> dict:
     """Settings as pelicanconf.py gives them, with overrides for one test."""
     from pelican.settings import read_settings

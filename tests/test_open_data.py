@@ -148,3 +148,24 @@ def test_atom_feeds_hold_new_and_changed_programs(published_site, sample_program
         page = BeautifulSoup((published_site / f"{prefix}{categories}/{code}/index.html").read_text(), "html.parser")
         discovered = [link["href"] for link in page.select('link[type="application/atom+xml"]')]
         assert f"{SUBPATH_SITEURL}/{prefix}{categories}/{code}/atom.xml" in discovered
+
+
+@pytest.mark.parametrize("title", ['=HYPERLINK("https://contoh.invalid","klik")', "+1+cmd|' /C calc'!A0", "@SUM(1+1)",
+                                   "-2+3"])
+def test_text_that_looks_like_a_formula_stays_text_in_every_csv(content, tmp_path, title):
+    """Spreadsheets run a cell starting with = + - @ as a formula: the CSV files write such text with a leading '."""
+    import subprocess
+
+    from conftest import PAST_PROGRAM, ROOT, TODAY, run_pelican
+    content.program("kelas-uji", PAST_PROGRAM.replace("title: Kelas Uji Coba", f"title: {json.dumps(title)}")
+                    .replace("---\nIsi program", "report:\n  participants: 3\n  outcome: =1+2\n---\nIsi program"))
+    result = run_pelican(content.root, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "out/data/programs.csv").read_text(encoding="utf-8-sig"), newline="")))
+    assert rows[0]["title"] == "'" + title
+    report = subprocess.run(["make", "-s", "report", f"CONTENT={content.root}", "FROM=2026-11-01", "TO=2026-11-30",
+                             f"OUT={tmp_path / 'r.csv'}"], cwd=ROOT, capture_output=True, text=True,
+                            env={**__import__("os").environ, "KATALOG_TODAY": TODAY})
+    assert report.returncode == 0, report.stderr
+    (row,) = csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text(encoding="utf-8-sig"), newline=""))
+    assert row["Program"] == "'" + title and row["Hasil"] == "'=1+2"

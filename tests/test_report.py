@@ -10,11 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import CONTENT, ROOT, TODAY, VALID_PROGRAM, assert_no_traceback, line_of
-
-PAST = VALID_PROGRAM.replace("2026-12-02 09:00", "2026-11-04 09:00").replace("except: [2026-12-09]",
-                                                                               "except: [2026-11-11]")
-PAST = PAST.replace("status: open", "status: finished")
+from conftest import CONTENT, PAST_PROGRAM as PAST, ROOT, TODAY, VALID_PROGRAM, assert_no_traceback, line_of
 
 
 def make_report(*args, env=None):

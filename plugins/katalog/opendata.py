@@ -163,14 +163,24 @@ COLUMNS = (
 )
 
 
+# A cell starting with one of these is run as a formula by spreadsheet programs (=HYPERLINK(...), +cmd|...).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """A value as a CSV cell that a spreadsheet shows as text: a text starting like a formula gets a leading '."""
+    text = "" if value is None else str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def _cell(value) -> str:
-    if value is None:
-        return ""
     if value is True:
         return "true"
     if value is False:
         return "false"
-    return str(value)
+    return spreadsheet_safe(value)
 
 
 def programs_csv(records: list[dict]) -> str:

@@ -22,6 +22,7 @@ from .catalog import Catalog
 from .check import run
 from .i18n import N_, Msg
 from .model import ONLINE, Program
+from .opendata import spreadsheet_safe
 
 # The CSV's columns: a stable name, and the heading in the reader's language.
 COLUMNS = (
@@ -97,7 +98,7 @@ def report_csv(table: list[dict], lang: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([Msg(heading).render(lang) for _, heading in COLUMNS])
     for row in table:
-        writer.writerow([row[name] for name, _ in COLUMNS])
+        writer.writerow([spreadsheet_safe(row[name]) for name, _ in COLUMNS])
     return out.getvalue()
 
 

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from conftest import VALID_PROGRAM, assert_no_traceback, line_of, run_pelican
+from conftest import ROOT, VALID_PROGRAM, assert_no_traceback, line_of, run_pelican
 
 from katalog.description import clean
 
@@ -442,3 +442,49 @@ def test_a_code_in_a_data_file_is_an_address_word(content, code):
     partners.write_text(text, encoding="utf-8")
     problem = one(content, None, "bad_code")
     assert problem.path.endswith("data/partners.yaml") and problem.line == len(text.splitlines()) - 2
+
+
+HOSTILE_TITLE = 'Kelas </script><script>alert(1)</script> & "kutip"; koma, titik-koma; =1+1'
+
+
+def test_hostile_text_stays_text_in_every_output(content, tmp_path):
+    """Markup, quotes, separators and formula starts in a title reach calendars, feeds, open data, structured data,
+    posters and the share text as the same text: no script runs, every file parses, nothing is cut."""
+    import csv
+    import io
+    import json
+    import xml.etree.ElementTree as ET
+
+    import extruct
+    import icalendar
+    from bs4 import BeautifulSoup
+
+    text = VALID_PROGRAM.replace("title: Kelas Uji Coba", f"title: {json.dumps(HOSTILE_TITLE)}")
+    text = text.replace("summary: Ringkasan program uji coba.", 'summary: "Satu </title> <b>dua</b> & tiga"')
+    content.program("kelas-uji", text)
+    out = tmp_path / "out"
+    # Built as for hosting (publishconf.py, the later -s): absolute addresses, as a published site has them.
+    result = run_pelican(content.root, out, "-s", str(ROOT / "publishconf.py"),
+                         env={"SITEURL": "https://contoh.github.io/katalog"})
+    assert result.returncode == 0, result.stderr
+    for prefix in ("", "en/"):
+        html = (out / f"{prefix}program/kelas-uji/index.html").read_text(encoding="utf-8")
+        page = BeautifulSoup(html, "html.parser")
+        assert [s.get("type") for s in page.find_all("script")] == ["application/ld+json"]
+        assert page.h1.get_text(strip=True) == HOSTILE_TITLE
+        (data,) = extruct.extract(html, base_url="https://contoh.github.io/katalog/", syntaxes=["json-ld"])["json-ld"]
+        assert data["@graph"][0]["name"] == HOSTILE_TITLE
+        assert page.select_one(".share-text").get_text().strip().splitlines()[0] == HOSTILE_TITLE
+        calendar = icalendar.Calendar.from_ical((out / f"{prefix}program/kelas-uji/kelas-uji.ics").read_bytes())
+        assert str(calendar.walk("VEVENT")[0]["SUMMARY"]) == HOSTILE_TITLE
+        feed = ET.parse(out / f"{prefix}atom.xml").getroot()
+        assert feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title").text == HOSTILE_TITLE
+        (row,) = csv.DictReader(io.StringIO((out / f"{prefix}data/programs.csv").read_text(encoding="utf-8-sig"),
+                                            newline=""))
+        assert row["title"] == HOSTILE_TITLE and row["summary"] == "Satu </title> <b>dua</b> & tiga"
+        records = json.loads((out / f"{prefix}data/programs.json").read_text(encoding="utf-8"))["programs"]
+        assert records[0]["title"] == HOSTILE_TITLE
+        assert records[0]["url"] == f"https://contoh.github.io/katalog/{prefix}program/kelas-uji/"
+        poster = BeautifulSoup((out / f"{prefix}program/kelas-uji/cetak/index.html").read_text(encoding="utf-8"),
+                               "html.parser")
+        assert poster.h1.get_text(strip=True) == HOSTILE_TITLE and not poster.find("script")

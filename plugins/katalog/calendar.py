@@ -178,7 +178,7 @@ def google_calendar_url(program: Program, title: str, details: str, location: st
 
     query = {"action": "TEMPLATE", "text": title, "dates": f"{stamp(session.start)}/{stamp(session.end)}",
              "ctz": program.timezone, "details": details, "location": location}
-    if whole_series_in_google(program) and session is program.sessions[0]:
+    if google_adds_all(program, session):
         query["recur"] = "RRULE:" + rrule_text(program.repeat, session)
     return f"{GOOGLE_CALENDAR}?{urlencode(query)}"
 
@@ -195,6 +195,8 @@ def rrule_text(rule: RepeatRule, first: Session) -> str:
     return ";".join(rendered)
 
 
-def whole_series_in_google(program: Program) -> bool:
+def google_adds_all(program: Program, session: Session) -> bool:
+    """Whether the Google Calendar link for `session` adds the whole series: the program repeats by a rule
+    without skipped or cancelled dates, and the session is its first."""
     return bool(program.repeat and not program.skipped and not any(s.cancelled for s in program.sessions)
-                and len(program.sessions) > 1)
+                and len(program.sessions) > 1 and session is program.sessions[0])

@@ -23,6 +23,7 @@ from .check import run
 from .i18n import N_, Msg
 from .model import ONLINE, Program
 from .opendata import spreadsheet_safe
+from .view import CatalogView
 
 # The CSV's columns: a stable name, and the heading in the reader's language.
 COLUMNS = (
@@ -39,6 +40,12 @@ MODES = {"offline": N_("tatap muka"), "online": N_("daring"), "hybrid": N_("tata
 class Activity:
     program: Program
     held: list  # the sessions held in the period
+
+    @property
+    def sessions(self) -> int:
+        """Sessions held: as the report says, else those the schedule shows held in the period."""
+        report = self.program.report
+        return report.sessions_held if report and report.sessions_held is not None else len(self.held)
 
 
 def held_sessions(program: Program, start: date, end: date, today: date) -> list:
@@ -62,27 +69,23 @@ def activities(catalog: Catalog, start: date, end: date) -> list[Activity]:
     return sorted(found, key=lambda a: (a.held[0].start.timestamp(), a.program.title))
 
 
-def _label(catalog: Catalog, vocabulary: str, code: str, lang: str) -> str:
-    entry = catalog.vocabularies[vocabulary].entries.get(code)
-    return entry.label.get_text(lang, (catalog.settings["KATALOG_MAIN_LANG"],)) if entry else code
-
-
-def _place(catalog: Catalog, program: Program, lang: str) -> str:
-    return Msg(N_("Daring")).render(lang) if program.location == ONLINE else _label(catalog, "locations", program.location, lang)
+def _place(view: CatalogView, program: Program) -> str:
+    return Msg(N_("Daring")).render(view.lang) if program.location == ONLINE else view.label("locations", program.location)
 
 
 def rows(catalog: Catalog, found: list[Activity], lang: str) -> list[dict]:
+    view = CatalogView(catalog, lang)
     table = []
     for activity in found:
         program, report = activity.program, activity.program.report
         table.append({
             "start": activity.held[0].day.isoformat(), "end": activity.held[-1].day.isoformat(),
-            "branch": _place(catalog, program, lang), "program": program.title,
-            "category": _label(catalog, "categories", program.category, lang),
-            "audience": "; ".join(_label(catalog, "audiences", c, lang) for c in program.audiences),
-            "partners": "; ".join(_label(catalog, "partners", c, lang) for c in program.partners),
+            "branch": _place(view, program), "program": program.title,
+            "category": view.label("categories", program.category),
+            "audience": "; ".join(view.label("audiences", c) for c in program.audiences),
+            "partners": "; ".join(view.label("partners", c) for c in program.partners),
             "mode": Msg(MODES[program.mode]).render(lang),
-            "sessions": report.sessions_held if report and report.sessions_held is not None else len(activity.held),
+            "sessions": activity.sessions,
             "participants": report.participants if report else "",
             "women": report.women if report and report.women is not None else "",
             "men": report.men if report and report.men is not None else "",
@@ -116,14 +119,15 @@ def first_partnerships(catalog: Catalog) -> dict[str, date]:
 
 
 def summary(catalog: Catalog, found: list[Activity], start: date, end: date, lang: str) -> str:
+    view = CatalogView(catalog, lang)
+
     def say(text, **values):
         return Msg(text, **values).render(lang)
 
     reported = [a for a in found if a.program.report]
     participants = sum(a.program.report.participants for a in reported)
     disability = sum(a.program.report.disability or 0 for a in reported)
-    sessions = sum(a.program.report.sessions_held if a.program.report and a.program.report.sessions_held is not None
-                   else len(a.held) for a in found)
+    sessions = sum(a.sessions for a in found)
     lines = [say(N_("Laporan kegiatan {start} sampai {end}"), start=start.isoformat(), end=end.isoformat()), "",
              say(N_("Program terlaksana: {programs}; sesi terlaksana: {sessions}."), programs=len(found), sessions=sessions),
              say(N_("Peserta: {participants}, di antaranya {disability} penyandang disabilitas (dari {reported} program yang sudah dilaporkan)."),
@@ -139,15 +143,15 @@ def summary(catalog: Catalog, found: list[Activity], start: date, end: date, lan
     by_category, by_partner, by_audience = {}, {}, {}
     for activity in found:
         program = activity.program
-        by_category.setdefault(_label(catalog, "categories", program.category, lang), []).append(activity)
+        by_category.setdefault(view.label("categories", program.category), []).append(activity)
         for code in program.partners:
-            by_partner.setdefault(_label(catalog, "partners", code, lang), []).append(activity)
+            by_partner.setdefault(view.label("partners", code), []).append(activity)
         for code in program.audiences:
-            by_audience.setdefault(_label(catalog, "audiences", code, lang), []).append(activity)
+            by_audience.setdefault(view.label("audiences", code), []).append(activity)
     counts(N_("Per kategori:"), by_category)
     counts(N_("Per mitra:"), by_partner)
     counts(N_("Per sasaran:"), by_audience)
-    new = sorted(_label(catalog, "partners", code, lang) for code, day in first_partnerships(catalog).items()
+    new = sorted(view.label("partners", code) for code, day in first_partnerships(catalog).items()
                  if start <= day <= end)
     lines.extend(["", say(N_("Kemitraan baru dalam periode ini: {count}"), count=len(new))])
     lines.extend(f"  {name}" for name in new)

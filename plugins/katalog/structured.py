@@ -74,8 +74,7 @@ def _schedule(program: Program, first: Session) -> dict:
     return schedule
 
 
-def program(program: Program, view, *, title: str, summary: str, page: str, site: str, image: str | None,
-            lang: str, partners_are: str = "contributor") -> dict:
+def program(program: Program, view, *, title: str, summary: str, page: str, site: str, image: str | None) -> dict:
     """The program as an Event or a Course."""
     state = view.state(program)
     status = SCHEMA + ("EventCancelled" if program.status == "cancelled" else "EventScheduled")
@@ -89,7 +88,7 @@ def program(program: Program, view, *, title: str, summary: str, page: str, site
                   "description": program.cost_note}
     common = {
         "name": title, "description": summary, "url": page, "inLanguage": list(program.languages),
-        "image": image, "organizer": organizer, partners_are: partners,
+        "image": image, "organizer": organizer, "contributor": partners,
         "audience": [{"@type": "Audience", "audienceType": view.label("audiences", code)} for code in program.audiences],
         "isAccessibleForFree": program.cost == 0, "offers": offers,
         "maximumAttendeeCapacity": program.capacity,
@@ -108,7 +107,6 @@ def program(program: Program, view, *, title: str, summary: str, page: str, site
                   **common}
         course.pop("organizer")
         course.pop("maximumAttendeeCapacity")
-        course["inLanguage"] = list(program.languages)
         return pruned(course)
     event = {"@type": "Event", "@id": f"{page}#program", **common, **event_facts,
              "startDate": program.first.start.isoformat(), "endDate": program.last.end.isoformat()}

@@ -124,7 +124,7 @@ class CatalogView:
         category_url = f"{site}/{self.facet_url('category', program.category)}"
         return structured.graph(
             structured.program(program, self, title=article.title, summary=article.summary, page=page, site=site,
-                               image=image, lang=self.lang),
+                               image=image),
             structured.library(self, site, site_name),
             structured.breadcrumbs([(site_name, f"{site}/"), (self.label("categories", program.category), category_url),
                                     (article.title, page)]))

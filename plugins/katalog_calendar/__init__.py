@@ -11,7 +11,7 @@ from functools import cached_property
 from pelican import signals
 
 from katalog.calendar import (EventText, uid_domain, calendar, google_calendar_url, program_events, span,
-                              whole_series_in_google)
+                              google_adds_all)
 from katalog.listings import FACETS, facet_values
 from katalog.outputs import CatalogOutput
 from katalog.plaintext import absolute, plain, text_macros
@@ -45,7 +45,7 @@ class CalendarLinks:
     def google_adds(self) -> str:
         """What the Google Calendar link adds: "all" sessions, the "next" of several, or the "one" there is."""
         program = self.article.program
-        if whole_series_in_google(program) and self.session is program.sessions[0]:
+        if google_adds_all(program, self.session):
             return "all"
         return "next" if len(program.sessions) > 1 else "one"
 

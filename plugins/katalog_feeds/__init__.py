@@ -13,7 +13,7 @@ from pelican import signals
 
 from katalog.calendar import uid_domain
 from katalog.outputs import CatalogOutput
-from katalog.plaintext import absolute, plain, text_macros
+from katalog.plaintext import plain, text_macros
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -43,7 +43,7 @@ class FeedGenerator(CatalogOutput):
         for article in chosen[: self.ks["KATALOG_FEED_SIZE"]]:
             program = article.program
             revision = self.revisions[program.key]
-            page = absolute(site, article.url) or f"{site}/{article.url}"
+            page = f"{site}/{article.url}"
             words = plain(text.event_description(article, None))
             body = "".join(f"<p>{html.escape(part).replace(chr(10), '<br>')}</p>" for part in words.split("\n\n") if part)
             feed.add_item(title=plain(text.summary_text(article.title, self.view.state(program))), link=page,

@@ -32,7 +32,7 @@ class OpenDataGenerator(CatalogOutput):
                 image = f"{root}/{program.image.src}"
             calendar = getattr(article, "calendar", None)
             found.append(program_record(
-                program, self.view, url=absolute(site, article.url) or f"{site}/{article.url}",
+                program, self.view, url=f"{site}/{article.url}",
                 calendar=calendar.ics if calendar else "", image=image, revision=self.revisions[program.key],
                 title=article.title, summary=article.summary, description_html=article.content))
         return found

@@ -20,17 +20,10 @@ LOG_PREFIX = "[katalog]"
 
 
 @dataclass
-class SheetTimes:
-    """Sessions of one program in one month that share their time of day."""
-
-    sessions: list = field(default_factory=list)
-
-
-@dataclass
 class SheetRow:
     item: object
     cancelled: bool
-    times: list
+    times: dict = field(default_factory=dict)  # sessions by their time of day (start, end, days spanned)
 
 
 def month_rows(entries, view) -> list[SheetRow]:
@@ -38,15 +31,10 @@ def month_rows(entries, view) -> list[SheetRow]:
     their time of day."""
     rows: dict[str, SheetRow] = {}
     for entry in entries:
-        program = entry.item.program
-        row = rows.setdefault(program.key, SheetRow(entry.item, view.state(program) == "cancelled", []))
-        key = (entry.session.start.timetz(), entry.session.end.timetz(), entry.session.end.date() - entry.session.day)
-        group = next((g for g in row.times if g.sessions and (g.sessions[0].start.timetz(), g.sessions[0].end.timetz(),
-                      g.sessions[0].end.date() - g.sessions[0].day) == key), None)
-        if group is None:
-            group = SheetTimes()
-            row.times.append(group)
-        group.sessions.append(entry.session)
+        program, session = entry.item.program, entry.session
+        row = rows.setdefault(program.key, SheetRow(entry.item, view.state(program) == "cancelled"))
+        key = (session.start.timetz(), session.end.timetz(), session.end.date() - session.day)
+        row.times.setdefault(key, []).append(session)
     return list(rows.values())
 
 

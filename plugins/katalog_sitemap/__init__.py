@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from pelican import signals
 
@@ -39,7 +39,7 @@ def sitemap_xml(pages: dict[str, set[str]], urls: dict[str, str]) -> str:
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for lang in pages:
         for path in sorted(pages[lang]):
-            lines.append(f"  <url><loc>{_escape(urls[lang] + '/' + path)}</loc>")
+            lines.append(f"  <url><loc>{escape(urls[lang] + '/' + path)}</loc>")
             versions = [other for other in pages if path in pages[other]]
             if len(versions) > 1:
                 for other in versions:
@@ -47,10 +47,6 @@ def sitemap_xml(pages: dict[str, set[str]], urls: dict[str, str]) -> str:
             lines.append("  </url>")
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def write_sitemap(pelican):

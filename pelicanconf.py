@@ -37,7 +37,7 @@ KATALOG_HELP = {"whatsapp": "0812-3301-4455", "phone": "(0333) 421 876",
 PLUGIN_PATHS = [PLUGINS_DIR]
 PLUGINS = ["pelican.plugins.i18n_subsites", "katalog_content", "katalog_listings", "katalog_format", "katalog_assets", "katalog_hosting",
            "katalog_calendar", "katalog_opendata", "katalog_feeds",
-           "katalog_print", "katalog_sitemap"]
+           "katalog_print", "katalog_sitemap", "katalog_search"]
 
 # Only our own Markdown reader; the reStructuredText reader would warn about the language.
 READERS = {"rst": None, "html": None, "htm": None}

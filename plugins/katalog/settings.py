@@ -47,7 +47,9 @@ DEFAULTS = {
     # The folder inside the content folder that holds images; every image a program shows is there.
     "KATALOG_IMAGE_DIR": "images",
     # The Content-Security-Policy every page carries: scripts, styles, images and fonts only from the site itself.
-    "KATALOG_CSP": ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
+    # 'wasm-unsafe-eval' lets the search page compile the search engine's WebAssembly (from this site); it allows no
+    # JavaScript eval and no inline script.
+    "KATALOG_CSP": ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; font-src 'self'; "
                     "connect-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'"),
     # Headers for hosts that read a _headers file (Netlify, Cloudflare Pages), sent with every file besides the
     # Content-Security-Policy above (there with frame-ancestors 'none', which only a header can carry).
@@ -98,7 +100,12 @@ DEFAULTS = {
         "data": "data",
         # Sheets to print, inside a program's or a month's address: program/SLUG/cetak/, agenda/2026-12/cetak/.
         "print": "cetak",
+        # The search page of each language: cari/, en/cari/.
+        "search": "cari",
     },
+    # Search results shown at first and added by each "more results" button: each one fetches a small part of the
+    # index, so fewer keep a first search light on slow connections.
+    "KATALOG_SEARCH_RESULTS": 5,
 }
 
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from .data import localized
-from .listings import FACETS, effective_features, next_start
+from .listings import FACETS, catalog_order, effective_features, next_start
 from .model import Program
+from .search import is_upcoming, program_values, root_words, values_in_use
 
 
 class CatalogView:
@@ -17,6 +18,7 @@ class CatalogView:
         self.paths = catalog.settings["KATALOG_PATHS"]
         self.facets = FACETS
         self.main_lang = catalog.settings["KATALOG_MAIN_LANG"]
+        self._ranks = None  # search_rank's, computed once
 
     def _fallbacks(self):
         return tuple(self.settings["KATALOG_FALLBACKS"].get(self.lang, (self.main_lang,)))
@@ -136,3 +138,30 @@ class CatalogView:
 
     def next_start(self, program: Program):
         return next_start(program, self.today)
+
+    def search_values(self, program: Program) -> dict[str, tuple[str, ...]]:
+        """The codes search filters a program by (katalog.search)."""
+        return program_values(program, self.vocabularies, self.today)
+
+    def search_values_in_use(self, items) -> dict[str, list[str]]:
+        return values_in_use([item.program for item in items], self.vocabularies, self.today)
+
+    def is_upcoming(self, program: Program) -> bool:
+        return is_upcoming(program, self.today)
+
+    def search_rank(self, article, articles) -> int:
+        """The program's place in the catalog's order (upcoming soonest first, then the most recently over): how
+        search lists programs when only filters are chosen."""
+        if self._ranks is None:
+            programs = [a for a in articles if getattr(a, "program", None)]
+            self._ranks = {id(a): rank for rank, a in enumerate(catalog_order(programs, self.today), start=1)}
+        return self._ranks.get(id(article), 0)
+
+    def search_roots(self, item) -> str:
+        """For a program or page written in Indonesian: the root words search needs beside its affixed words."""
+        if getattr(item, "content_lang", self.lang) != "id":
+            return ""
+        from markupsafe import Markup
+
+        text = " ".join([item.title, getattr(item, "summary", "") or "", Markup(item.content).striptags()])
+        return root_words(text)

@@ -1,18 +1,38 @@
-"""Indexes the whole site for search with Pagefind, once every language's sub-site is written: one index per
-language (Pagefind reads each page's <html lang>), holding only what program and static pages mark with
-data-pagefind-body, with the filters they declare. Written to pagefind/ at the site's root."""
+"""Search: a search page in each language (cari/, en/cari/), and the index it searches, written with Pagefind once
+every language's site exists. Pagefind keeps one index per <html lang>, holding only what program and static pages
+mark with data-pagefind-body, with the filters and result details those pages declare (katalog/search.py)."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import os
+import shutil
 
 from pelican import signals
+from pelican.generators import Generator
+
+from katalog.search import compact_script
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
 BUNDLE = "pagefind"
+# What the search page loads from the bundle; Pagefind's own interfaces (and its worker, which the page does not
+# use) are removed so that the site ships only what runs.
+SCRIPT = ("js", "search.js")  # inside the theme's folder in the site
+KEPT = ("pagefind.js", "pagefind-entry.json", ".pf_meta", ".pagefind", "index", "filter", "fragment")
+
+
+class SearchPageGenerator(Generator):
+    """The search page of one language; needs the catalog view set up by the listings generator."""
+
+    def generate_output(self, writer):
+        view = self.context["katalog"]
+        items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
+        path = view.paths["search"]
+        writer.write_file(f"{path}/index.html", self.get_template("search"), self.context, relative_urls=False,
+                          page_url=f"{path}/", filters=view.search_values_in_use(items),
+                          batch=view.settings["KATALOG_SEARCH_RESULTS"])
 
 
 async def _index(site: str, bundle: str) -> dict:
@@ -27,9 +47,25 @@ def write_index(pelican):
     if settings.get("DEFAULT_LANG") != settings.get("KATALOG_MAIN_LANG"):
         return  # a language sub-site: the main site indexes every language once they all exist
     site = os.path.abspath(pelican.output_path)
-    result = asyncio.run(_index(site, os.path.join(site, BUNDLE)))
+    bundle = os.path.join(site, BUNDLE)
+    shutil.rmtree(bundle, ignore_errors=True)
+    result = asyncio.run(_index(site, bundle))
+    for name in os.listdir(bundle):
+        if not (name in KEPT or name.endswith(KEPT)):
+            os.remove(os.path.join(bundle, name))
+    script = os.path.join(site, settings.get("THEME_STATIC_DIR", "theme"), *SCRIPT)
+    if os.path.isfile(script):
+        with open(script, encoding="utf-8") as handle:
+            text = handle.read()
+        with open(script, "w", encoding="utf-8") as handle:
+            handle.write(compact_script(text))
     logger.debug("%s search index: %s pages", LOG_PREFIX, result.get("page_count"))
 
 
+def get_generators(pelican):
+    return SearchPageGenerator
+
+
 def register():
+    signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_index)

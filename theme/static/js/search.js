@@ -1,0 +1,225 @@
+// The search page: runs the search in the page with Pagefind and writes the results with the site's own markup.
+// Rules it keeps: it never moves focus; it says the number of results once, in the page's one status message, after
+// typing pauses or a filter changes; it writes text only (never markup from the index); the words and filters stay in
+// the address, so that a shared link repeats the search.
+
+const TYPING_PAUSE = 600; // ms after the last key before searching
+const FILTER_PAUSE = 300; // ms after the last checkbox change
+
+const form = document.getElementById("search-form");
+if (form) start(form);
+
+async function start(form) {
+  const text = JSON.parse(document.getElementById("search-text").textContent);
+  const input = form.elements.q;
+  const status = document.getElementById("search-status");
+  const filterBox = document.getElementById("search-filters");
+  const section = document.getElementById("search-results");
+  const list = document.getElementById("search-list");
+  const more = document.getElementById("search-more");
+  const lang = document.documentElement.lang;
+  const batch = Number(form.dataset.batch) || 8;
+  const plural = new Intl.PluralRules(lang);
+  const numbers = new Intl.NumberFormat(Intl.NumberFormat.supportedLocalesOf([lang]).length ? lang : "id");
+  const boxes = Array.from(form.querySelectorAll('input[type="checkbox"]'));
+  const groups = [...new Set(boxes.map((box) => box.name))];
+
+  let lastSaid = "";
+  let timer = 0;
+  let sequence = 0;
+  let found = []; // the current results, in the order shown
+  let shown = 0;
+  let query = "";
+
+  const say = (message) => {
+    if (message && message !== lastSaid) {
+      status.textContent = message;
+      lastSaid = message;
+    }
+  };
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+  const count = (pair, n, values) => fill(pair[plural.select(n) === "one" ? 0 : 1], { num: numbers.format(n), ...values });
+
+  // Pagefind (its script, WebAssembly and index) loads only when someone is about to search: a visitor who only
+  // reads the page downloads none of it.
+  let engine = null;
+  const load = () => (engine ||= (async () => {
+    const pagefind = await import(form.dataset.bundle + "pagefind.js");
+    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true, excerptLength: 24 });
+    await pagefind.init();
+    return pagefind;
+  })());
+
+  // The filters chosen, as Pagefind takes them: any of the values within a group, every group.
+  const chosen = (except) => {
+    const filters = {};
+    for (const box of boxes) {
+      if (box.checked && box.name !== except) (filters[box.name] ||= { any: [] }).any.push(box.value);
+    }
+    return filters;
+  };
+
+  const remember = () => {
+    const params = new URLSearchParams();
+    if (query) params.set("q", query);
+    for (const box of boxes) if (box.checked) params.append(box.name, box.value);
+    const address = params.toString() ? `${location.pathname}?${params}` : location.pathname;
+    history.replaceState(null, "", address);
+  };
+
+  const run = async () => {
+    const mine = ++sequence;
+    let pagefind;
+    try {
+      pagefind = await load();
+    } catch (error) {
+      say(text.unavailable);
+      return;
+    }
+    if (mine !== sequence) return;
+    query = input.value.trim();
+    const filters = chosen();
+    let results;
+    let counts;
+    if (query) {
+      // Relevance first, then programs one can still join ahead of those that are over.
+      const search = await pagefind.search(query, { filters });
+      const upcoming = await pagefind.search(query, { filters: { ...filters, upcoming: "1" } });
+      const ahead = new Set(upcoming.results.map((r) => r.id));
+      results = [...search.results.filter((r) => ahead.has(r.id)), ...search.results.filter((r) => !ahead.has(r.id))];
+      counts = search.filters;
+    } else {
+      // No words: every program that has the filters, in the catalog's order.
+      const search = await pagefind.search(null, { filters, sort: { rank: "asc" } });
+      results = search.results;
+      counts = search.filters;
+    }
+    // A value's count in a group where something is chosen: the results if it were chosen too (any of the group).
+    const perGroup = {};
+    for (const group of groups) {
+      if (filters[group]) {
+        const without = await pagefind.search(query || null, { filters: chosen(group), ...(query ? {} : { sort: { rank: "asc" } }) });
+        perGroup[group] = without.filters[group] || {};
+      }
+    }
+    if (mine !== sequence) return; // a newer search has started
+    for (const box of boxes) {
+      const n = (perGroup[box.name] || counts[box.name] || {})[box.value] || 0;
+      box.labels[0].querySelector(".count").textContent = `(${numbers.format(n)})`;
+    }
+    found = results;
+    shown = 0;
+    list.replaceChildren();
+    await showMore(mine);
+    if (mine !== sequence) return;
+    section.hidden = false;
+    filterBox.hidden = false;
+    remember();
+    const picked = boxes.filter((box) => box.checked).length;
+    let message;
+    if (found.length) message = query ? count(text.found_query, found.length, { query }) : count(text.found_all, found.length, {});
+    else message = query ? fill(text.none_query, { query }) : text.none_all;
+    if (picked) message += " " + count(text.filters, picked, {});
+    say(message);
+  };
+
+  const showMore = async (mine) => {
+    const next = found.slice(shown, shown + batch);
+    const items = await Promise.all(next.map((result) => result.data()));
+    if (mine !== sequence) return;
+    for (const data of items) list.append(card(data));
+    shown += next.length;
+    const rest = found.length - shown;
+    more.hidden = found.length <= batch;
+    // Never hidden while it may hold focus: it says that everything is shown instead.
+    more.setAttribute("aria-disabled", rest > 0 ? "false" : "true");
+    more.textContent = rest > 0 ? text.more : text.all_shown;
+  };
+
+  const later = (pause) => {
+    clearTimeout(timer);
+    timer = setTimeout(run, pause);
+  };
+
+  input.addEventListener("focus", () => load().catch(() => {}), { once: true });
+  input.addEventListener("input", () => later(TYPING_PAUSE));
+  for (const box of boxes) box.addEventListener("change", () => later(FILTER_PAUSE));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    run();
+  });
+  more.addEventListener("click", async () => {
+    if (more.getAttribute("aria-disabled") === "true") return;
+    const mine = sequence;
+    await showMore(mine);
+    if (mine === sequence) say(fill(text.shown, { shown: numbers.format(shown), num: numbers.format(found.length) }));
+  });
+
+  // A shared or reloaded address repeats its search.
+  const params = new URLSearchParams(location.search);
+  if (params.has("q")) input.value = params.get("q");
+  let restored = params.has("q");
+  for (const box of boxes) {
+    if (params.getAll(box.name).includes(box.value)) {
+      box.checked = true;
+      restored = true;
+    }
+  }
+  if (restored) run();
+}
+
+// One result as a program card: title link in a heading, the words around what was found, status, next session,
+// place and cost. Everything from the index is set as text.
+function card(data) {
+  const meta = data.meta || {};
+  const item = element("li", "program-card");
+  const heading = element("h3");
+  const link = element("a");
+  link.href = data.url;
+  if (meta.prefix) link.append(meta.prefix + " ");
+  const title = element("span", "", meta.title || data.url);
+  if (meta.lang) title.lang = meta.lang;
+  link.append(title);
+  heading.append(link);
+  item.append(heading);
+  const words = element("p");
+  if (meta.lang) words.lang = meta.lang;
+  excerpt(words, data.excerpt || "", meta.title || "");
+  item.append(words);
+  if (meta.state) {
+    const facts = element("ul", "facts");
+    const badge = element("span", `status status-${meta.state.replace(/[^a-z]/g, "")}`, meta.status || "");
+    const first = element("li");
+    first.append(badge);
+    facts.append(first);
+    for (const fact of [meta.when, meta.place, meta.cost]) if (fact) facts.append(element("li", "", fact));
+    item.append(facts);
+  }
+  return item;
+}
+
+// Pagefind's excerpt marks the words found with <mark>; only those marks are kept, everything else is text. The title,
+// already in the heading, is not repeated where the excerpt starts with it.
+function excerpt(target, html, title) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
+  const walk = (from) => {
+    for (const node of from.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) target.append(node.textContent);
+      else if (node.nodeName === "MARK") target.append(element("mark", "", node.textContent));
+      else walk(node);
+    }
+  };
+  walk(parsed);
+  const first = target.firstChild;
+  if (title && first && first.nodeType === Node.TEXT_NODE && first.textContent.startsWith(title + ". ")) {
+    first.textContent = first.textContent.slice(title.length + 2);
+  }
+}
+
+function element(name, className = "", content = "") {
+  const node = document.createElement(name);
+  if (className) node.className = className;
+  if (content) node.textContent = content;
+  return node;
+}

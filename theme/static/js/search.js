@@ -59,6 +59,14 @@ async function start(form) {
     return filters;
   };
 
+  // How many results each value would give. With neither words nor filters Pagefind counts nothing for the search:
+  // then every program is a result, and the index's own counts are the answer.
+  const countsOf = async (pagefind, search, filters) => {
+    const given = Object.keys(filters).length ? search.filters : search.totalFilters;
+    if (given && Object.keys(given).length) return given;
+    return query ? search.filters || {} : await pagefind.filters();
+  };
+
   const remember = () => {
     const params = new URLSearchParams();
     if (query) params.set("q", query);
@@ -87,19 +95,20 @@ async function start(form) {
       const upcoming = await pagefind.search(query, { filters: { ...filters, upcoming: "1" } });
       const ahead = new Set(upcoming.results.map((r) => r.id));
       results = [...search.results.filter((r) => ahead.has(r.id)), ...search.results.filter((r) => !ahead.has(r.id))];
-      counts = search.filters;
+      counts = await countsOf(pagefind, search, filters);
     } else {
       // No words: every program that has the filters, in the catalog's order.
       const search = await pagefind.search(null, { filters, sort: { rank: "asc" } });
       results = search.results;
-      counts = search.filters;
+      counts = await countsOf(pagefind, search, filters);
     }
     // A value's count in a group where something is chosen: the results if it were chosen too (any of the group).
     const perGroup = {};
     for (const group of groups) {
       if (filters[group]) {
-        const without = await pagefind.search(query || null, { filters: chosen(group), ...(query ? {} : { sort: { rank: "asc" } }) });
-        perGroup[group] = without.filters[group] || {};
+        const others = chosen(group);
+        const without = await pagefind.search(query || null, { filters: others, ...(query ? {} : { sort: { rank: "asc" } }) });
+        perGroup[group] = (await countsOf(pagefind, without, others))[group] || {};
       }
     }
     if (mine !== sequence) return; // a newer search has started

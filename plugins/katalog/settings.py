@@ -105,7 +105,7 @@ DEFAULTS = {
     },
     # Search results shown at first and added by each "more results" button: each one fetches a small part of the
     # index, so fewer keep a first search light on slow connections.
-    "KATALOG_SEARCH_RESULTS": 5,
+    "KATALOG_SEARCH_RESULTS": 4,
 }
 
 

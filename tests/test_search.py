@@ -336,3 +336,28 @@ def test_a_first_search_on_a_catalog_of_a_thousand_programs_is_measured(driver, 
     everything = measured.pop("")
     assert max(measured.values()) <= LARGE_CATALOG_BUDGET, measured
     assert everything <= LARGE_CATALOG_EVERYTHING_BUDGET, everything
+
+
+@pytest.mark.browser
+def test_hostile_words_stay_text_in_results_and_in_the_status(driver, content, tmp_path):
+    from urllib.parse import quote
+
+    from conftest import VALID_PROGRAM
+    from test_safety import HOSTILE_TITLE
+
+    title = HOSTILE_TITLE + ' <img src=x onerror="window.__hit=1">'
+    content.program("kelas-uji", VALID_PROGRAM.replace("title: Kelas Uji Coba", f"title: {json.dumps(title)}"))
+    output = tmp_path / "site"
+    result = run_pelican(content.root, output)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    query = 'kelas <img src=x onerror="window.__hit=2">'
+    with SiteServer(output) as server:
+        driver.get(f"{server.url}/cari/?q={quote(query)}")
+        end = time.monotonic() + 10
+        while not results(driver) and time.monotonic() < end:
+            time.sleep(0.1)
+        link = driver.find_element(By.CSS_SELECTOR, "#search-list h3 a")
+        assert link.text == title
+        assert driver.execute_script("return window.__hit") is None
+        assert not driver.find_elements(By.CSS_SELECTOR, "#search-list img, #search-list script, #search-status *")
+        assert query in driver.find_element(By.ID, "search-status").text

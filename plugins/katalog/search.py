@@ -6,35 +6,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
-from .listings import effective_features
-from .model import MODES, ONLINE, Program
+from .listings import FACETS, facet_values
+from .model import MODES, Program
 
-# A program's state as search shows it: the two ways of being over read the same.
-STATES = ("open", "full", "past", "cancelled")
-COSTS = ("free", "paid")
-
-
-@dataclass(frozen=True)
-class SearchFilter:
-    """One group of checkboxes on the search page, and the name of the filter in the index."""
-
-    name: str
-    vocabulary: str | None = None  # codes from a vocabulary in content/data, labelled from it
-    order: tuple[str, ...] = ()  # otherwise this fixed order
-
-
-FILTERS = (
-    SearchFilter("category", "categories"),
-    SearchFilter("audience", "audiences"),
-    SearchFilter("accessibility", "accessibility"),
-    SearchFilter("language", "languages"),
-    SearchFilter("location", "locations"),
-    SearchFilter("mode", order=MODES),
-    SearchFilter("cost", order=COSTS),
-    SearchFilter("status", order=STATES),
-)
+# The browsing facets search filters by too (not partners): their codes and order are the facet pages' own.
+FACET_FILTERS = tuple(f for f in FACETS if f.name in ("category", "audience", "accessibility", "language", "location"))
+# The filters with a fixed set of codes, in the order they are offered. A program's state as search shows it: the two
+# ways of being over read the same.
+FIXED_FILTERS = {"mode": MODES, "cost": ("free", "paid"), "status": ("open", "full", "past", "cancelled")}
 
 
 def state_of(program: Program, today) -> str:
@@ -43,32 +23,20 @@ def state_of(program: Program, today) -> str:
 
 
 def program_values(program: Program, vocabularies, today) -> dict[str, tuple[str, ...]]:
-    """Every filter's codes for one program. A hybrid program is at its place and online, as on the location pages."""
-    return {
-        "category": (program.category,),
-        "audience": tuple(program.audiences),
-        "accessibility": effective_features(program, vocabularies),
-        "language": tuple(program.languages),
-        "location": (program.location, ONLINE) if program.mode == "hybrid" else (program.location,),
-        "mode": (program.mode,),
-        "cost": ("paid",) if program.cost else ("free",),
-        "status": (state_of(program, today),),
-    }
+    """Every filter's codes for one program, in the order the search page offers the filters."""
+    values = {facet.name: tuple(facet.values_of(program, vocabularies)) for facet in FACET_FILTERS}
+    return {**values, "mode": (program.mode,), "cost": ("paid",) if program.cost else ("free",),
+            "status": (state_of(program, today),)}
 
 
-def values_in_use(programs, vocabularies, today) -> dict[str, list[str]]:
-    """For each filter, the codes at least one program has: in the vocabulary's order (online last among places)
-    or the filter's fixed order."""
-    found: dict[str, set[str]] = {f.name: set() for f in FILTERS}
-    for program in programs:
-        for name, codes in program_values(program, vocabularies, today).items():
-            found[name].update(codes)
-    ordered = {}
-    for spec in FILTERS:
-        order = list(vocabularies[spec.vocabulary].entries) + [ONLINE] if spec.vocabulary else list(spec.order)
-        ordered[spec.name] = sorted(found[spec.name], key=lambda code: (order.index(code) if code in order
-                                                                        else len(order), code))
-    return ordered
+def values_in_use(items, vocabularies, today, program_of=lambda item: item.program) -> dict[str, list[str]]:
+    """For each filter, the codes at least one program has, in the facet pages' order or the filter's fixed one."""
+    used = {facet.name: [value.code for value in facet_values(facet, items, vocabularies, today, program_of)
+                         if value.items] for facet in FACET_FILTERS}
+    for name, order in FIXED_FILTERS.items():
+        found = {code for item in items for code in program_values(program_of(item), vocabularies, today)[name]}
+        used[name] = [code for code in order if code in found]
+    return used
 
 
 def is_upcoming(program: Program, today) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .data import localized
 from .listings import FACETS, catalog_order, effective_features, next_start
 from .model import Program
@@ -144,7 +146,7 @@ class CatalogView:
         return program_values(program, self.vocabularies, self.today)
 
     def search_values_in_use(self, items) -> dict[str, list[str]]:
-        return values_in_use([item.program for item in items], self.vocabularies, self.today)
+        return values_in_use(items, self.vocabularies, self.today)
 
     def is_upcoming(self, program: Program) -> bool:
         return is_upcoming(program, self.today)
@@ -161,7 +163,5 @@ class CatalogView:
         """For a program or page written in Indonesian: the root words search needs beside its affixed words."""
         if getattr(item, "content_lang", self.lang) != "id":
             return ""
-        from markupsafe import Markup
-
         text = " ".join([item.title, getattr(item, "summary", "") or "", Markup(item.content).striptags()])
         return root_words(text)

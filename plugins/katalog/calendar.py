@@ -14,11 +14,13 @@ calendar's clients match an event across downloads by it. SEQUENCE and DTSTAMP c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import rrule
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from .model import Program
 from .schedule import RepeatRule, Session
@@ -154,8 +156,62 @@ def span(programs) -> tuple[date, date]:
     return (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 1, 2))
 
 
-def calendar(events: list[Event], name: str, lang: str, days: tuple[date, date]) -> bytes:
+@dataclass(frozen=True)
+class Written:
+    """Events written once as iCalendar text, with the zones they name: a program's events go into its own calendar,
+    every facet value's and the whole catalog's, and are written only once for all of them."""
+
+    text: bytes
+    zones: frozenset[str]
+
+
+def written(events: list[Event]) -> Written:
+    holder = Calendar()
+    for event in events:
+        holder.add_component(event)
+    return Written(b"".join(event.to_ical() for event in events), frozenset(holder.get_missing_tzids()))
+
+
+class _Until(tzinfo):
+    """A zone that ends a while after the last day a calendar needs. icalendar builds a VTIMEZONE by walking the
+    zone's offsets forward until they change or the calendar of years ends; for a zone without daylight saving
+    that walk goes on to the year 9999 for every file. Ending the zone 70 days after the last day (more than the
+    walk's longest step, 64 days) gives the same VTIMEZONE without the walk."""
+
+    def __init__(self, zone: ZoneInfo, last: date):
+        self.zone, self.end = zone, datetime.combine(last + timedelta(days=70), time())
+
+    def _local(self, moment: datetime) -> datetime:
+        if moment.replace(tzinfo=None) > self.end:
+            raise OverflowError("past the calendar's last day")
+        return moment.replace(tzinfo=self.zone)
+
+    def utcoffset(self, moment):
+        return self._local(moment).utcoffset()
+
+    def dst(self, moment):
+        return self._local(moment).dst()
+
+    def tzname(self, moment):
+        return self._local(moment).tzname()
+
+
+@lru_cache(maxsize=4096)
+def _timezone(tzid: str, first: date, last: date) -> Timezone | None:
+    """The VTIMEZONE of a zone, valid from `first` to `last`; None for a zone the system does not know."""
+    try:
+        zone = ZoneInfo(tzid)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    return Timezone.from_tzinfo(_Until(zone, last), tzid, first, last)
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+def calendar(events: list[Event | Written], name: str, lang: str, days: tuple[date, date]) -> bytes:
     """A whole calendar file: the events, and a VTIMEZONE for every zone they use, valid over `days`."""
+    parts = [item if isinstance(item, Written) else written([item]) for item in events]
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -164,10 +220,13 @@ def calendar(events: list[Event], name: str, lang: str, days: tuple[date, date])
     # The calendar's name as calendar programs show it when it is subscribed to (RFC 7986, and the older X-WR-).
     cal.add("name", name, parameters={"LANGUAGE": lang})
     cal.add("x-wr-calname", name)
-    for event in events:
-        cal.add_component(event)
-    cal.add_missing_timezones(first_date=days[0] - timedelta(days=1), last_date=days[1] + timedelta(days=1))
-    return cal.to_ical()
+    first, last = days[0] - timedelta(days=1), days[1] + timedelta(days=1)
+    for tzid in sorted(frozenset().union(*(part.zones for part in parts))):
+        zone = _timezone(tzid, first, last)
+        if zone is not None:
+            cal.add_component(zone)
+    head = cal.to_ical()
+    return head[: -len(_END)] + b"".join(part.text for part in parts) + _END
 
 
 def google_calendar_url(program: Program, title: str, details: str, location: str, session: Session) -> str:

@@ -11,7 +11,7 @@ from functools import cached_property
 from pelican import signals
 
 from katalog.calendar import (EventText, uid_domain, calendar, google_calendar_url, program_events, span,
-                              google_adds_all)
+                              google_adds_all, written)
 from katalog.listings import FACETS, facet_values
 from katalog.outputs import CatalogOutput
 from katalog.plaintext import absolute, plain, text_macros
@@ -84,13 +84,14 @@ class CalendarGenerator(CatalogOutput):
         return f"{folder}/{article.program.slug}.ics".lstrip("/")
 
     def _events(self, article):
+        """The program's events in this language, written once for every calendar that holds them."""
         program = article.program
-        return program_events(program, self.text_for(article), self.revisions[program.key], self.domain)
+        return written(program_events(program, self.text_for(article), self.revisions[program.key], self.domain))
 
     def _write(self, path: str, items, name: str) -> None:
         target = os.path.join(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        events = [event for item in items for event in self.events[item.program.key]]
+        events = [self.events[item.program.key] for item in items]
         days = span([item.program for item in items])
         with open(target, "wb") as handle:
             handle.write(calendar(events, name, self.settings["DEFAULT_LANG"], days))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import sys
@@ -15,7 +16,7 @@ from katalog.catalog import Catalog, load_catalog
 from katalog.assets import version_images
 from katalog.messages import format_report, frame
 from katalog.model import Program
-from katalog.settings import DEFAULTS
+from katalog.settings import DEFAULTS, katalog_settings
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -23,6 +24,33 @@ NO_SITE_LINK_FORMS = r"(?P<what>(?!))"
 
 # The checked catalog of each content folder in this build, for the reader to use.
 _CATALOGS: dict[str, Catalog] = {}
+# The catalog is read and checked once per build, for the main site, and shared by every language sub-site whose
+# settings read it the same way. These settings change how pages look, not what the catalog holds, so a sub-site
+# may set its own; any other difference reads the catalog again for that sub-site.
+PRESENTATION_SETTINGS = frozenset({
+    "KATALOG_CSP", "KATALOG_HEADERS", "KATALOG_CACHE_SECONDS", "KATALOG_PAGE_SIZE", "KATALOG_HELP",
+    "KATALOG_HEADER_PAGES", "KATALOG_SHORT_NAME", "KATALOG_CALENDAR_DOMAIN", "KATALOG_FEED_SIZE",
+    "KATALOG_HOME_UPCOMING", "KATALOG_PATHS", "KATALOG_SEARCH_RESULTS", "KATALOG_TEXT_CHANNEL_FEATURES"})
+_READ: dict[tuple, Catalog] = {}
+
+
+def _reading(path: str, settings: dict) -> tuple:
+    """What decides how a content folder is read: the folder and every setting that is not presentation."""
+    ks = katalog_settings(settings)
+    relevant = {key: value for key, value in ks.items() if key not in PRESENTATION_SETTINGS}
+    # STATIC_PATHS is left out: language sub-sites empty it (the main site copies the files once).
+    paths = {key: settings.get(key) for key in ("MARKDOWN", "ARTICLE_PATHS", "PAGE_PATHS")}
+    return os.path.realpath(path), repr(sorted(relevant.items())), repr(sorted(paths.items(), key=str))
+
+
+def shared_catalog(path: str, settings: dict) -> Catalog:
+    """The catalog of `path` for a site with `settings`: read and checked the first time in a build, then the same
+    programs and pages with the site's own settings."""
+    key = _reading(path, settings)
+    if key not in _READ:
+        _READ[key] = load_catalog(path, settings)
+    catalog = _READ[key]
+    return dataclasses.replace(catalog, settings=katalog_settings(settings), _by_source=catalog._by_source)
 
 
 class CatalogInvalid(SystemExit):
@@ -41,7 +69,7 @@ class CatalogGate(Generator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        catalog = load_catalog(self.path, self.settings)
+        catalog = shared_catalog(self.path, self.settings)
         lang = catalog.settings["KATALOG_MESSAGE_LANG"]
         main_site = self.settings["DEFAULT_LANG"] == catalog.settings["KATALOG_MAIN_LANG"]
         if catalog.problems:
@@ -110,6 +138,7 @@ def remember_main_site(pelican):
     settings = pelican.settings
     if "KATALOG_MAIN_LANG" in settings:
         return  # a language sub-site: its settings came from the main site's
+    _READ.clear()  # a new build reads the content again
     settings.setdefault("KATALOG_CSP", DEFAULTS["KATALOG_CSP"])  # the templates read it
     # Descriptions are checked and addressed by the catalog; Pelican's {static}/{attach}/{filename} link forms
     # would read and copy files by path, so they are switched off (a pattern that never matches).

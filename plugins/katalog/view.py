@@ -21,6 +21,9 @@ class CatalogView:
         self.facets = FACETS
         self.main_lang = catalog.settings["KATALOG_MAIN_LANG"]
         self._ranks = None  # search_rank's, computed once
+        self._related: dict[tuple, dict] = {}  # related()'s index, by the list of articles and the states
+        self._cards: dict[tuple[str, int], str] = {}  # each program's card in a listing, by address and heading level
+        self.cards_made = 0
 
     def _fallbacks(self):
         return tuple(self.settings["KATALOG_FALLBACKS"].get(self.lang, (self.main_lang,)))
@@ -108,15 +111,49 @@ class CatalogView:
 
     def related(self, program: Program, articles, limit: int = 3, states=("open", "full")) -> list:
         """Up to `limit` other programs that can still be joined: the same category first, then a shared audience;
-        the soonest first."""
-        def shared(other):
-            return (other.category == program.category, len(set(other.audiences) & set(program.audiences)))
+        the soonest first. Looked up in an index made once per site, so a page costs the same in a large catalog."""
+        index = self._related_index(articles, states)
+        audiences = set(program.audiences)
 
-        candidates = [a for a in articles if getattr(a, "program", None) and a.program.key != program.key
-                      and self.state(a.program) in states and any(shared(a.program))]
-        candidates.sort(key=lambda a: (not shared(a.program)[0], -shared(a.program)[1],
-                                       next_start(a.program, self.today) or a.program.first.start))
-        return candidates[:limit]
+        def ranked(entries, same_category):
+            found = {}
+            for entry in entries:
+                other = entry[2].program
+                if other.key != program.key and (other.category == program.category) == same_category:
+                    found[entry[1]] = (-len(audiences & set(other.audiences)), entry)
+            return [pair[1] for pair in sorted(found.values(), key=lambda pair: (pair[0], pair[1][0], pair[1][1]))]
+
+        sharing = [e for a in audiences for e in index["category_audience"].get((program.category, a), ())]
+        chosen = ranked(sharing, True)
+        if len(chosen) < limit:
+            taken = {entry[1] for entry in chosen}
+            for entry in index["category"].get(program.category, ()):
+                if len(chosen) >= limit:
+                    break
+                if entry[1] not in taken and entry[2].program.key != program.key:
+                    chosen.append(entry)
+        if len(chosen) < limit:
+            chosen += ranked([e for a in audiences for e in index["audience"].get(a, ())], False)
+        return [entry[2] for entry in chosen[:limit]]
+
+    def _related_index(self, articles, states) -> dict:
+        """The programs in `states`, soonest first (then in the site's order), by category, by audience and by
+        both: what related() looks through."""
+        key = (id(articles), tuple(states))
+        if key not in self._related:
+            entries = sorted(((next_start(a.program, self.today) or a.program.first.start, position, a)
+                              for position, a in enumerate(articles)
+                              if getattr(a, "program", None) and self.state(a.program) in states),
+                             key=lambda entry: entry[:2])
+            index = {"category": {}, "audience": {}, "category_audience": {}}
+            for entry in entries:
+                other = entry[2].program
+                index["category"].setdefault(other.category, []).append(entry)
+                for audience in dict.fromkeys(other.audiences):
+                    index["audience"].setdefault(audience, []).append(entry)
+                    index["category_audience"].setdefault((other.category, audience), []).append(entry)
+            self._related[key] = index
+        return self._related[key]
 
     def structured_program(self, article, site: str, root: str, site_name: str) -> dict:
         """JSON-LD for a program page: the program, the library that organises it, the breadcrumbs to it."""
@@ -158,6 +195,16 @@ class CatalogView:
             programs = [a for a in articles if getattr(a, "program", None)]
             self._ranks = {id(a): rank for rank, a in enumerate(catalog_order(programs, self.today), start=1)}
         return self._ranks.get(id(article), 0)
+
+    def card(self, item, level: int):
+        """A program's card as a listing of this site already showed it, or None (macros.html, program_list)."""
+        return self._cards.get((item.url, level))
+
+    def keep_card(self, item, level: int, html):
+        """Keeps a program's card, made once, for every other listing that shows the program at the same level."""
+        self.cards_made += 1
+        self._cards[(item.url, level)] = html
+        return html
 
     def search_roots(self, item) -> str:
         """For a program or page written in Indonesian: the root words search needs beside its affixed words."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jinja2 import pass_context
+from jinja2 import BytecodeCache, pass_context
 from markupsafe import Markup, escape
 from pelican import signals
 
@@ -66,8 +66,39 @@ TESTS = {
 }
 
 
+class CompiledTemplates(BytecodeCache):
+    """Each template compiled once per build. Pelican gives every generator of every language's site an environment
+    of its own, and each would compile the theme's templates again; this keeps the compiled code in memory and hands
+    it to every environment configured the same way (a changed template has another checksum and is compiled)."""
+
+    def __init__(self):
+        self.code: dict[tuple, tuple[str, object]] = {}
+        self.compiled = 0
+
+    @staticmethod
+    def _configuration(env) -> tuple:
+        return (env.block_start_string, env.block_end_string, env.variable_start_string, env.variable_end_string,
+                env.comment_start_string, env.comment_end_string, env.line_statement_prefix,
+                env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.newline_sequence,
+                env.keep_trailing_newline, tuple(sorted(env.extensions)), env.optimized, env.is_async,
+                env.autoescape if isinstance(env.autoescape, bool) else id(env.autoescape))
+
+    def load_bytecode(self, bucket):
+        kept = self.code.get((self._configuration(bucket.environment), bucket.key))
+        if kept and kept[0] == bucket.checksum:
+            bucket.code = kept[1]
+
+    def dump_bytecode(self, bucket):
+        self.compiled += 1
+        self.code[(self._configuration(bucket.environment), bucket.key)] = (bucket.checksum, bucket.code)
+
+
+COMPILED = CompiledTemplates()
+
+
 def add_filters(generator):
     env = generator.env
+    env.bytecode_cache = COMPILED
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:

@@ -15,12 +15,12 @@ import signal
 import sys
 from pathlib import Path
 
-from . import ci
+from . import ci, parallel
 from .failure import CONTENT_PROBLEM, INTERNAL_FAULT, INTERRUPTED, fault
 from .messages import frame
 
 # Pelican's FatalLogger raises this once a warning was logged under --fatal warnings.
-_FATAL_WARNING = "Warning or error encountered"
+_FATAL_WARNING = parallel.FATAL_WARNING
 
 
 def _message_lang(settings: dict | None) -> str:
@@ -71,7 +71,9 @@ def main(argv=None) -> int:
     try:
         shutil.rmtree(new, ignore_errors=True)
         pelican, settings = get_instance(args)
+        parallel.use(pelican)
         pelican.run()
+        parallel.join()  # every language's pages are written
         swap_in(new, final)
         log.unlink(missing_ok=True)
         if ci.active():
@@ -93,6 +95,7 @@ def main(argv=None) -> int:
     except Exception as error:  # anything else is a fault in this generator or a plugin, never in the content
         return fault(error, _message_lang(settings), log, debug)
     finally:
+        parallel.stop()  # a failed or interrupted build ends the languages' processes before cleaning up
         shutil.rmtree(new, ignore_errors=True)
 
 

@@ -106,6 +106,9 @@ DEFAULTS = {
     # Search results shown at first and added by each "more results" button: each one fetches a small part of the
     # index, so fewer keep a first search light on slow connections.
     "KATALOG_SEARCH_RESULTS": 4,
+    # How many processes write the languages' pages at once (katalog/parallel.py): None is one per language, 1
+    # writes them one after another. More than the machine's cores gains nothing but costs memory.
+    "KATALOG_BUILD_PROCESSES": None,
 }
 
 

@@ -12,6 +12,7 @@ import shutil
 from pelican import signals
 from pelican.generators import Generator
 
+from katalog import parallel
 from katalog.search import compact_script
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def write_index(pelican):
     settings = pelican.settings
     if settings.get("DEFAULT_LANG") != settings.get("KATALOG_MAIN_LANG"):
         return  # a language sub-site: the main site indexes every language once they all exist
+    parallel.join()  # every language's pages are written (katalog.parallel)
     site = os.path.abspath(pelican.output_path)
     bundle = os.path.join(site, BUNDLE)
     shutil.rmtree(bundle, ignore_errors=True)

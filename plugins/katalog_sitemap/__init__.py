@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pelican import signals
 
+from katalog import parallel
 from katalog.settings import katalog_settings
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,7 @@ def write_sitemap(pelican):
     settings = pelican.settings
     if settings.get("DEFAULT_LANG") != settings.get("KATALOG_MAIN_LANG"):
         return  # a language sub-site: the sitemap is written once, by the main site, after all of them
+    parallel.join()  # every language's pages are written (katalog.parallel)
     ks = katalog_settings(settings)
     urls = settings["KATALOG_SITEURLS"]
     languages = [lang for lang in ks["KATALOG_LANGUAGES"] if lang in urls]

@@ -67,8 +67,10 @@ def test_a_bad_save_keeps_the_last_good_site_and_the_next_good_save_recovers(con
         assert "Kelas Uji Baru" in fetch(page)
 
         # Ctrl-C while a rebuild is writing: the served site stays whole, the unfinished one is removed.
-        before = snapshot(output)
         program.write_text(VALID_PROGRAM.replace("Kelas Uji Coba", "Kelas Uji Terputus"), encoding="utf-8")
+        wait_for(lines, seen, "sudah diperbarui")  # the preview of the program's page comes first
+        before = snapshot(output)
+        assert "Kelas Uji Terputus" in fetch(page)
         deadline = time.monotonic() + 60
         while not Path(f"{output}.new").exists() and time.monotonic() < deadline:
             time.sleep(0.01)

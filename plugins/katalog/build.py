@@ -15,7 +15,7 @@ import signal
 import sys
 from pathlib import Path
 
-from . import ci, parallel
+from . import ci, parallel, preview
 from .failure import CONTENT_PROBLEM, INTERNAL_FAULT, INTERRUPTED, fault
 from .messages import frame
 
@@ -66,14 +66,22 @@ def main(argv=None) -> int:
     final = Path(args.output or "output").resolve()
     new = final.with_name(final.name + ".new")
     log = final.with_name(final.name + ".error.log")
+    previewing = preview.requested() is not None
+    if previewing:
+        if not final.is_dir():
+            return 0  # nothing served yet to show the edit in: the full build comes next
+        new = final  # only the edited programs' pages, written into the served site (katalog.preview)
     args.output = str(new)
     settings = None
     try:
-        shutil.rmtree(new, ignore_errors=True)
+        if not previewing:
+            shutil.rmtree(new, ignore_errors=True)  # what an interrupted build left
         pelican, settings = get_instance(args)
         parallel.use(pelican)
         pelican.run()
         parallel.join()  # every language's pages are written
+        if previewing:
+            return 0
         swap_in(new, final)
         log.unlink(missing_ok=True)
         if ci.active():
@@ -96,7 +104,8 @@ def main(argv=None) -> int:
         return fault(error, _message_lang(settings), log, debug)
     finally:
         parallel.stop()  # a failed or interrupted build ends the languages' processes before cleaning up
-        shutil.rmtree(new, ignore_errors=True)
+        if not previewing:
+            shutil.rmtree(new, ignore_errors=True)
 
 
 if __name__ == "__main__":

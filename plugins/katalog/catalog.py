@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -38,11 +39,16 @@ class Catalog:
     writing: Writing = field(default_factory=Writing)
     weights: dict = field(default_factory=lambda: severities(None))  # each writing rule: error, warning or off
     _by_source: dict | None = field(default=None, repr=False)
+    _by_key: dict | None = field(default=None, repr=False)
 
     def versions(self, item) -> dict[str, Program | Page]:
         """Every language version of the program or page that `item` is one version of."""
-        group = self.programs if isinstance(item, Program) else self.pages
-        return {other.lang: other for other in group if other.key == item.key}
+        if self._by_key is None:
+            self._by_key = {}
+            for kind, group in ((Program, self.programs), (Page, self.pages)):
+                for other in group:
+                    self._by_key.setdefault((kind, other.key), {})[other.lang] = other
+        return dict(self._by_key.get((Program if isinstance(item, Program) else Page, item.key), {}))
 
     def choose(self, item, lang: str):
         """The version a `lang` sub-site shows: its own, else the first of the fallback languages that exists."""
@@ -74,6 +80,49 @@ class Catalog:
 
 
 shown_path = files.shown
+
+# Each file as last read and checked, so that a process that builds again and again (make serve's) reads only the
+# files that changed: by path, the file's bytes, what else its reading depends on, and what reading it gave.
+_READ_FILES: dict[str, tuple[tuple, object, list[Problem], list[Problem]]] = {}
+READS = {"files": 0}  # how many files were read and checked (not taken from the cache), for the build's tests
+
+
+def _surroundings(content_root: Path, ks: dict, settings: dict, data_dir: Path) -> str:
+    """Everything besides a file itself that reading it depends on: the settings, the data files and the images."""
+    digest = hashlib.sha256(repr((sorted(ks.items(), key=str), _markdown_settings(settings))).encode())
+    for folder in (data_dir, content_root / ks["KATALOG_IMAGE_DIR"]):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            stat = path.stat()
+            digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def _load_cached(path: Path, folder: Path, catalog: Catalog, declared, build, surroundings: str, tokens: dict,
+                 items=None):
+    """_load_item, or what it gave last time for the same file in the same surroundings."""
+    try:
+        token = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        token = None
+    depends = ""
+    if items is not None:  # a translation: also on its main version
+        relative = path.relative_to(folder)
+        key = str(relative.parent) if relative.parent != Path(".") else path.stem
+        main = next((item for item in items if item.key == key), None)
+        depends = tokens.get(main.source_path, "") if main else \
+            f"missing:{(folder / key / (catalog.settings['KATALOG_MAIN_LANG'] + '.md')).is_file()}"
+    signature = (token, surroundings, depends)
+    tokens[str(path)] = f"{token}:{depends}"
+    kept = _READ_FILES.get(str(path))
+    if token is not None and kept and kept[0] == signature:
+        catalog.problems.extend(kept[2])
+        catalog.warnings.extend(kept[3])
+        return kept[1]
+    problems, warnings = len(catalog.problems), len(catalog.warnings)
+    READS["files"] += 1
+    item = _load_item(path, folder, catalog, declared, build, items=items)
+    _READ_FILES[str(path)] = (signature, item, catalog.problems[problems:], catalog.warnings[warnings:])
+    return item
 
 
 def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
@@ -109,6 +158,7 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
                       markdown=_markdown_settings(settings))
     catalog.writing, catalog.weights = _writing(settings, ks, data_dir, problems, limits)
 
+    surroundings, tokens = _surroundings(content_root, ks, settings, data_dir), {}
     kinds = ((ks["KATALOG_PROGRAM_DIR"], catalog.programs, PROGRAM_FIELDS, _program, PROGRAM_TRANSLATION_FIELDS),
              (ks["KATALOG_PAGE_DIR"], catalog.pages, PAGE_FIELDS, _page, PAGE_TRANSLATION_FIELDS))
     for folder_name, items, declared, build, translated in kinds:
@@ -117,9 +167,9 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
         sources = [p for p in files.regular_files(folder) if files.is_language_file(p, folder)]
         for path in sorted(sources, key=lambda p: (_file_lang(p, ks) != main, p)):
             if _file_lang(path, ks) == main:
-                item = _load_item(path, folder, catalog, declared, build)
+                item = _load_cached(path, folder, catalog, declared, build, surroundings, tokens)
             else:
-                item = _load_item(path, folder, catalog, translated, build, items=items)
+                item = _load_cached(path, folder, catalog, translated, build, surroundings, tokens, items=items)
             if item:
                 items.append(item)
     if catalog.writing.detector is not None:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from pelican import Pelican, signals
 
+from . import preview
+
 # Exit codes of a child: written, stopped by a warning under --fatal warnings, interrupted, failed.
 _DONE, _WARNING, _INTERRUPTED, _FAILED = 0, 75, 130, 70
 FATAL_WARNING = "Warning or error encountered"  # what Pelican's FatalLogger raises once a warning was logged
@@ -42,6 +44,7 @@ class _Child:
 
 
 _children: list[_Child] = []
+FORKED: list[str] = []  # the languages given a process of their own in this build, for the build's tests
 _generators: dict[str, list] = {}  # each site's generators, by language, from all_generators_finalized
 _in_child = False
 
@@ -73,6 +76,9 @@ class LanguageSites(Pelican):
     def _get_writer(self):
         writer = super()._get_writer()  # for a sub-site: every site has been read and linked once this returns
         settings = self.settings
+        if preview.requested() is not None:
+            preview.restrict(_generators.get(settings.get("DEFAULT_LANG"), ()))
+            return writer  # a few pages: not worth a process
         if settings.get("DEFAULT_LANG") == settings.get("KATALOG_MAIN_LANG") or not _can_fork(settings):
             return writer
         lang = settings["DEFAULT_LANG"]
@@ -87,6 +93,7 @@ class LanguageSites(Pelican):
             self._child_report = report
             return writer
         _children.append(_Child(pid, lang, report))
+        FORKED.append(lang)
         for generator in _generators.get(lang, ()):
             generator.generate_output = _nothing  # written by the child
         return writer
@@ -174,6 +181,7 @@ def _remove(path: str) -> None:
 def use(pelican: Pelican) -> Pelican:
     """Makes a Pelican instance, and the sub-sites it will create, write languages in parallel."""
     _generators.clear()
+    FORKED.clear()
     pelican.settings["PELICAN_CLASS"] = LanguageSites
     pelican.__class__ = LanguageSites
     return pelican

@@ -50,7 +50,8 @@ def shared_catalog(path: str, settings: dict) -> Catalog:
     if key not in _READ:
         _READ[key] = load_catalog(path, settings)
     catalog = _READ[key]
-    return dataclasses.replace(catalog, settings=katalog_settings(settings), _by_source=catalog._by_source)
+    return dataclasses.replace(catalog, settings=katalog_settings(settings), _by_source=catalog._by_source,
+                               _by_key=catalog._by_key)
 
 
 class CatalogInvalid(SystemExit):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+
 from jinja2 import BytecodeCache, pass_context
 from markupsafe import Markup, escape
 from pelican import signals
@@ -67,13 +70,20 @@ TESTS = {
 
 
 class CompiledTemplates(BytecodeCache):
-    """Each template compiled once per build. Pelican gives every generator of every language's site an environment
-    of its own, and each would compile the theme's templates again; this keeps the compiled code in memory and hands
-    it to every environment configured the same way (a changed template has another checksum and is compiled)."""
+    """Each template compiled once. Pelican gives every generator of every language's site an environment of its
+    own, and each would compile the theme's templates again; this keeps the compiled code in memory and hands it to
+    every environment configured the same way, and keeps it in the cache folder (CACHE_PATH/katalog-templates) for
+    the next build (`make serve` rebuilds). A changed template has another checksum and is compiled again."""
 
     def __init__(self):
         self.code: dict[tuple, tuple[str, object]] = {}
         self.compiled = 0
+        self.folder: str | None = None
+
+    def _file(self, key: tuple) -> str | None:
+        if not self.folder:
+            return None
+        return os.path.join(self.folder, hashlib.sha256(repr(key).encode()).hexdigest()[:32] + ".cache")
 
     @staticmethod
     def _configuration(env) -> tuple:
@@ -84,13 +94,34 @@ class CompiledTemplates(BytecodeCache):
                 env.autoescape if isinstance(env.autoescape, bool) else id(env.autoescape))
 
     def load_bytecode(self, bucket):
-        kept = self.code.get((self._configuration(bucket.environment), bucket.key))
+        key = (self._configuration(bucket.environment), bucket.key)
+        kept = self.code.get(key)
         if kept and kept[0] == bucket.checksum:
             bucket.code = kept[1]
+            return
+        path = self._file(key)
+        try:
+            with open(path, "rb") as handle:
+                bucket.load_bytecode(handle)  # left empty when the file is of another template version
+        except (OSError, TypeError, ValueError, EOFError):
+            bucket.reset()
+        if bucket.code is not None:
+            self.code[key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket):
         self.compiled += 1
-        self.code[(self._configuration(bucket.environment), bucket.key)] = (bucket.checksum, bucket.code)
+        key = (self._configuration(bucket.environment), bucket.key)
+        self.code[key] = (bucket.checksum, bucket.code)
+        path = self._file(key)
+        if path:
+            try:
+                os.makedirs(self.folder, exist_ok=True)
+                temporary = f"{path}.{os.getpid()}"
+                with open(temporary, "wb") as handle:
+                    bucket.write_bytecode(handle)
+                os.replace(temporary, path)  # a parallel build never reads half a file
+            except OSError:
+                pass  # a read-only cache folder: compiled again next time
 
 
 COMPILED = CompiledTemplates()
@@ -99,6 +130,10 @@ COMPILED = CompiledTemplates()
 def add_filters(generator):
     env = generator.env
     env.bytecode_cache = COMPILED
+    cache = generator.settings.get("CACHE_PATH")
+    if generator.settings.get("DEFAULT_LANG") == generator.settings.get("KATALOG_MAIN_LANG", generator.settings.get("DEFAULT_LANG")):
+        # The main site's cache folder (language sub-sites have one inside it): one compiled copy for all.
+        COMPILED.folder = os.path.join(cache, "katalog-templates") if cache else None
     env.filters.update(FILTERS)
     env.tests.update(TESTS)
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:

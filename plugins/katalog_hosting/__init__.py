@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from pelican import signals
 
+from katalog import preview
 from katalog.settings import katalog_settings
 
 logger = logging.getLogger(__name__)
@@ -61,6 +62,8 @@ def redirects_file(settings: dict) -> str:
 
 
 def write_host_files(pelican):
+    if preview.requested() is not None:
+        return  # a preview writes only the edited programs' pages
     settings = pelican.settings
     if settings.get("DEFAULT_LANG") != settings.get("KATALOG_MAIN_LANG"):
         return  # a language sub-site: the files are the main site's, once at the root

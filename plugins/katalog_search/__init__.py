@@ -12,7 +12,7 @@ import shutil
 from pelican import signals
 from pelican.generators import Generator
 
-from katalog import parallel
+from katalog import parallel, preview
 from katalog.search import compact_script
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,8 @@ async def _index(site: str, bundle: str) -> dict:
 
 
 def write_index(pelican):
+    if preview.requested() is not None:
+        return  # a preview writes only the edited programs' pages
     settings = pelican.settings
     if settings.get("DEFAULT_LANG") != settings.get("KATALOG_MAIN_LANG"):
         return  # a language sub-site: the main site indexes every language once they all exist

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from pelican import signals
 
-from katalog import parallel
+from katalog import parallel, preview
 from katalog.settings import katalog_settings
 
 logger = logging.getLogger(__name__)
@@ -51,6 +51,8 @@ def sitemap_xml(pages: dict[str, set[str]], urls: dict[str, str]) -> str:
 
 
 def write_sitemap(pelican):
+    if preview.requested() is not None:
+        return  # a preview writes only the edited programs' pages
     settings = pelican.settings
     if settings.get("DEFAULT_LANG") != settings.get("KATALOG_MAIN_LANG"):
         return  # a language sub-site: the sitemap is written once, by the main site, after all of them

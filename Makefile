@@ -13,7 +13,7 @@ PELICANOPTS ?=
 TRANSLATIONS := theme/translations
 PYBABEL   := $(VENV)/bin/pybabel
 
-.PHONY: help venv test-venv html serve publish test check lint browser clean docs \
+.PHONY: help venv test-venv html serve publish test check lint browser clean docs bench \
         translations translations-extract translations-update translations-compile axe audit outline \
         new-program proposal report
 
@@ -28,6 +28,7 @@ help:
 	@echo "make report FROM=2026-10-01 TO=2026-12-31   the activity report for a period (CSV and a summary)"
 	@echo "make audit SITE=folder     the accessibility gate over any folder of HTML, with reports in test-reports/"
 	@echo "make translations          list programs and pages not yet translated"
+	@echo "make bench N=1000 PEERS=1  build time, memory and previews on N programs, and Eleventy on as many pages"
 	@echo "make translations-update   collect the theme's strings into theme/translations/*/messages.po"
 
 $(VENV)/.installed: requirements.txt
@@ -126,6 +127,15 @@ audit: test-venv browser axe
 
 test: test-venv browser axe translations-compile
 	$(PY) -m pytest $(PYTESTOPTS)
+
+# How fast the build is (bench/README.md): N programs in every language, built cold RUNS times (median), a saved
+# program's preview with make serve on PREVIEW programs, and with PEERS=1 Eleventy on as many pages (npm).
+# SIZES=100,300,1000,4000 instead: one cold build at each size, for the growth table.
+N       ?= 1000
+RUNS    ?= 3
+PREVIEW ?= 300
+bench: venv translations-compile
+	@$(if $(PEERS),scripts/ensure-node &&) $(PY) bench/run.py -n $(N) --runs $(RUNS) --preview $(PREVIEW) $(if $(PEERS),--peers) $(if $(SIZES),--sizes $(SIZES))
 
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).error.log cache

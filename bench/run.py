@@ -110,9 +110,12 @@ def build_env() -> dict:
 
 
 def katalog_build(content: Path, output: Path, settings: Path) -> Run:
+    """A cold build: a fresh process, a fresh output folder and an empty cache folder."""
     shutil.rmtree(output, ignore_errors=True)
+    cache = output.with_name(output.name + "-cache")
+    shutil.rmtree(cache, ignore_errors=True)
     command = [sys.executable, "-m", "katalog.build", str(content), "-o", str(output), "-s", str(settings),
-               "--fatal", "warnings"]
+               "--fatal", "warnings", "-e", f'CACHE_PATH="{cache}"']
     return measured(command, build_env(), ROOT, output)
 
 

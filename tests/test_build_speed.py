@@ -160,3 +160,14 @@ def test_reading_again_reads_only_what_changed(content):
     assert any("literasi-digitl" in str(p.params) for p in changed.problems)
     # A problem found in a file is reported again when the file is taken as read before.
     assert any("literasi-digitl" in str(p.params) for p in catalog.load_catalog(content.root, settings).problems)
+
+
+def test_a_description_learns_nothing_from_the_one_before():
+    from katalog import description
+    from katalog.catalog import _markdown_settings
+    from katalog.limits import DEFAULT_LIMITS
+
+    settings = _markdown_settings(get_settings())
+    first = description.render("HTML di sini.\n\n*[HTML]: Hypertext\n", 1, settings, CONTENT, "images", DEFAULT_LIMITS)
+    second = description.render("HTML di sini juga.\n", 1, settings, CONTENT, "images", DEFAULT_LIMITS)
+    assert "<abbr" in first.html and "<abbr" not in second.html

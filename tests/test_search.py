@@ -320,7 +320,7 @@ def test_a_first_search_on_the_sample_stays_within_its_budget(driver, built_site
 def test_a_first_search_on_a_catalog_of_a_thousand_programs_is_measured(driver, tmp_path):
     from generated_catalog import write_catalog
 
-    content = write_catalog(tmp_path / "content", 1000)
+    content = write_catalog(tmp_path / "content", 1000, languages=("id",))
     output = tmp_path / "site"
     result = run_pelican(content, output, timeout=900)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]

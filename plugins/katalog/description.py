@@ -212,6 +212,18 @@ def check_source(body: str, first_line: int, limits: Limits) -> list[Finding]:
     return findings
 
 
+_MARKDOWN: dict[str, Markdown] = {}
+
+
+def _markdown(settings: dict) -> Markdown:
+    """One Markdown converter per configuration, reset before each description (what it learnt from one, such as
+    abbreviations, never reaches the next); making one per description costs as much as converting it."""
+    key = repr(settings)
+    if key not in _MARKDOWN:
+        _MARKDOWN[key] = Markdown(**settings)
+    return _MARKDOWN[key]
+
+
 def render(body: str, first_line: int, markdown_settings: dict, content_root, image_dir: str,
            limits: Limits) -> Rendered:
     """The description as safe HTML, or the findings that explain why it cannot be published."""
@@ -219,8 +231,11 @@ def render(body: str, first_line: int, markdown_settings: dict, content_root, im
     if any(not f.warning for f in result.findings):
         return result
     try:
-        html = Markdown(**markdown_settings).convert(body)
-    except RecursionError:
+        html = _markdown(markdown_settings).reset().convert(body)
+    except BaseException as error:
+        _MARKDOWN.clear()  # a conversion stopped half-way: the next description gets a fresh converter
+        if not isinstance(error, RecursionError):
+            raise
         result.findings.append(Finding("description_too_deep", first_line, {"detail": MAX_ELEMENT_DEPTH}))
         return result
     html = _ALIGN.sub(lambda m: f'<{m.group(1)}{m.group(2) or ""} class="align-{m.group(3)}"', html)

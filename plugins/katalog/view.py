@@ -24,6 +24,8 @@ class CatalogView:
         self._related: dict[tuple, dict] = {}  # related()'s index, by the list of articles and the states
         self._cards: dict[tuple[str, int], str] = {}  # each program's card in a listing, by address and heading level
         self.cards_made = 0
+        self._counts: dict[tuple, int] = {}
+        self._states: dict[int, tuple] = {}
 
     def _fallbacks(self):
         return tuple(self.settings["KATALOG_FALLBACKS"].get(self.lang, (self.main_lang,)))
@@ -90,7 +92,11 @@ class CatalogView:
         return f"{self.paths[facet]}/{code}/"
 
     def state(self, program: Program) -> str:
-        return program.state(self.today)
+        """What a visitor is told of the program today; worked out once per program (listings ask again and again)."""
+        key = id(program)
+        if key not in self._states:
+            self._states[key] = (program, program.state(self.today))  # the program kept, so its id stays its own
+        return self._states[key][1]
 
     def session_state(self, program: Program, session) -> str:
         """A session's own state: cancelled when it or its program is, else its program's."""
@@ -195,6 +201,13 @@ class CatalogView:
             programs = [a for a in articles if getattr(a, "program", None)]
             self._ranks = {id(a): rank for rank, a in enumerate(catalog_order(programs, self.today), start=1)}
         return self._ranks.get(id(article), 0)
+
+    def joinable_count(self, value) -> int:
+        """How many of a facet value's programs can still be joined: counted once, for all its listing pages."""
+        key = ("joinable", value.facet, value.code)
+        if key not in self._counts:
+            self._counts[key] = sum(1 for item in value.items if self.state(item.program) in ("open", "full"))
+        return self._counts[key]
 
     def card(self, item, level: int):
         """A program's card as a listing of this site already showed it, or None (macros.html, program_list)."""

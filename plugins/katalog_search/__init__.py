@@ -24,8 +24,25 @@ SCRIPT = ("js", "search.js")  # inside the theme's folder in the site
 KEPT = ("pagefind.js", "pagefind-entry.json", ".pf_meta", ".pagefind", "index", "filter", "fragment")
 
 
+# The pages that hold something to index (data-pagefind-body: programs and static pages), from every language's site,
+# as glob patterns inside the main site's folder: Pagefind then reads only those, not every listing and sheet.
+_INDEXED: dict[str, set] = {"root": set(), "patterns": set()}
+
+
 class SearchPageGenerator(Generator):
     """The search page of one language; needs the catalog view set up by the listings generator."""
+
+    def generate_context(self):
+        if self.settings.get("DEFAULT_LANG") == self.settings.get("KATALOG_MAIN_LANG"):
+            _INDEXED["root"], _INDEXED["patterns"] = {self.output_path}, set()
+        root = next(iter(_INDEXED["root"]), self.output_path)
+        prefix = os.path.relpath(self.output_path, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for article in self.context.get("articles", []):
+            folder = os.path.dirname(os.path.dirname(article.save_as))  # program/SLUG/index.html: any SLUG
+            _INDEXED["patterns"].add(f"{prefix}{folder}/*/index.html".replace("//", "/").lstrip("/"))
+        for page in self.context.get("pages", []):
+            _INDEXED["patterns"].add(f"{prefix}{page.save_as}")
 
     def generate_output(self, writer):
         view = self.context["katalog"]
@@ -36,11 +53,17 @@ class SearchPageGenerator(Generator):
                           batch=view.settings["KATALOG_SEARCH_RESULTS"])
 
 
+def indexed_glob() -> str:
+    """The pages to index, as one glob; every HTML page when no site told which."""
+    patterns = sorted(_INDEXED["patterns"])
+    return "{" + ",".join(patterns) + "}" if patterns else "**/*.html"
+
+
 async def _index(site: str, bundle: str) -> dict:
     from pagefind.index import PagefindIndex
 
     async with PagefindIndex(config={"output_path": bundle}) as index:
-        return await index.add_directory(site, glob="**/*.html")
+        return await index.add_directory(site, glob=indexed_glob())
 
 
 def write_index(pelican):

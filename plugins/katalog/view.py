@@ -25,6 +25,7 @@ class CatalogView:
         self._cards: dict[tuple[str, int], str] = {}  # each program's card in a listing, by address and heading level
         self.cards_made = 0
         self._counts: dict[tuple, int] = {}
+        self._kept: dict = {}
         self._states: dict[int, tuple] = {}
 
     def _fallbacks(self):
@@ -208,6 +209,15 @@ class CatalogView:
         if key not in self._counts:
             self._counts[key] = sum(1 for item in value.items if self.state(item.program) in ("open", "full"))
         return self._counts[key]
+
+    def kept(self, key):
+        """A part of a page that every page of a section of this site shares, as made before, or None (base.html)."""
+        return self._kept.get(key)
+
+    def keep(self, key, html):
+        """Keeps a shared part of a page, made once, for every other page of the same section."""
+        self._kept[key] = html
+        return html
 
     def card(self, item, level: int):
         """A program's card as a listing of this site already showed it, or None (macros.html, program_list)."""

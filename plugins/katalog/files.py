@@ -74,10 +74,10 @@ def _refused(path: Path, problems: list[Problem] | None) -> bool:
 def check_tree(root: Path, problems: list[Problem]) -> None:
     """Links, special files and names that differ only by letter case, anywhere in the content folder."""
     names = set()
+    start = len(os.path.join(str(root), ""))
     for path in regular_files(root, problems):
-        relative = path.relative_to(root)
-        names.add(relative.as_posix())
-        names.update(parent.as_posix() for parent in relative.parents if parent != Path("."))
+        parts = str(path)[start:].split(os.sep)  # the path inside the content folder, and each folder above it
+        names.update("/".join(parts[:end]) for end in range(1, len(parts) + 1))
     groups: dict[str, list[str]] = {}
     for name in sorted(names):
         groups.setdefault(name.casefold(), []).append(name)
@@ -122,7 +122,7 @@ def is_language_file(path: Path, folder: Path) -> bool:
 
     if path.suffix != ".md" or path.name.startswith("."):
         return False
-    return path.parent == folder or langcodes.tag_is_valid(path.stem)
+    return os.path.dirname(path) == os.fspath(folder) or langcodes.tag_is_valid(path.stem)
 
 
 def slugify(name: str) -> str:

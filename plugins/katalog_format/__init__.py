@@ -130,6 +130,9 @@ COMPILED = CompiledTemplates()
 def add_filters(generator):
     env = generator.env
     env.bytecode_cache = COMPILED
+    # A build's templates do not change while it runs (make serve starts a new build on a change): no need to look
+    # at each template file's time again every time a page includes or imports it.
+    env.auto_reload = False
     cache = generator.settings.get("CACHE_PATH")
     if generator.settings.get("DEFAULT_LANG") == generator.settings.get("KATALOG_MAIN_LANG", generator.settings.get("DEFAULT_LANG")):
         # The main site's cache folder (language sub-sites have one inside it): one compiled copy for all.

@@ -84,6 +84,7 @@ def main(argv=None) -> int:
     args, build_argv = parser.parse_known_args(argv)
     answers = os.fdopen(args.answers, "w", buffering=1)
     settings = _prepare(build_argv)
+    _refresh(settings)
     requests, pending = sys.stdin.fileno(), b""
     while True:
         chunk = os.read(requests, 65536)
@@ -95,9 +96,9 @@ def main(argv=None) -> int:
             if not line.strip() or line.strip() == b"cancel":
                 continue
             request = json.loads(line)
-            _refresh(settings)
             code = _build(build_argv, request.get("preview"), requests)
             answers.write(json.dumps({"code": code}) + "\n")
+            _refresh(settings)  # while the librarian looks: the next build finds the files read
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 counts as JSON on the last line (python tests/build_probe.py CONTENT OUTPUT [build options]).
 
 Counted by wrapping the real functions, which still do their work: how often the catalog was read, how many
-Markdown bodies were rendered, how many program cards were made and how many were shown, how often each date
+Markdown bodies were rendered, how many files each language's site was given to read, how many program cards were made and how many were shown, how often each date
 and time was formatted, how many calendar events and time zones were written, how many templates compiled, and
 which languages were written by processes of their own.
 """
@@ -42,6 +42,7 @@ def main(argv: list[str]) -> int:
     from katalog.build import main as build
 
     counted(katalog_content, "load_catalog")
+    counted(katalog_content.CatalogReader, "read")
     counted(description, "render")
     # The Babel calls behind every date and time on the pages, by what they format: each should happen once.
     moment = lambda value: (value, getattr(value, "tzinfo", None))  # noqa: E731
@@ -63,6 +64,7 @@ def main(argv: list[str]) -> int:
         "catalog_loads": counts["load_catalog"],
         "bodies_rendered": counts["render"],
         "files_read": catalog.READS["files"],
+        "files_given_to_sites": counts["read"],
         "cards_made": sum(v.cards_made for v in cards),
         "formatted_twice": sum(1 for n in formatted.values() if n > 1),
         "formatted": sum(formatted.values()),

@@ -53,6 +53,14 @@ def test_the_catalog_is_read_once_and_each_body_rendered_once(one_process):
     assert counts["bodies_rendered"] == files == counts["files_read"]
 
 
+def test_each_language_site_reads_only_the_version_it_shows(one_process):
+    counts, _ = one_process
+    keys = {p.parent for p in (CONTENT / "programs").glob("*/*.md")}
+    keys |= {p.parent for p in (CONTENT / "pages").glob("*/*.md")}
+    # One version of each program and page per language (its own, or the one it falls back to), never the others.
+    assert counts["files_given_to_sites"] == len(keys) * len(LANGUAGES)
+
+
 def test_each_program_card_is_made_once_per_language_and_reused(one_process):
     counts, root = one_process
     shown, distinct = 0, set()

@@ -39,7 +39,7 @@ def restrict(generators) -> int:
             continue
         everything = generator.context.get("articles", generator.articles)
         keys = {article.program.key for article in everything if getattr(article, "program", None)
-                and os.path.dirname(os.path.realpath(article.program.source_path)) in folders}
+                and os.path.dirname(article.program.source_path) in folders}  # a real path (katalog.catalog)
         generator.articles = [a for a in generator.articles if getattr(a, "program", None) and a.program.key in keys]
         generator.translations, generator.drafts, generator.drafts_translations = [], [], []
         generator.hidden_articles, generator.hidden_translations = [], []

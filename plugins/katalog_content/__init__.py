@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import os
 import sys
@@ -32,6 +33,9 @@ PRESENTATION_SETTINGS = frozenset({
     "KATALOG_HEADER_PAGES", "KATALOG_SHORT_NAME", "KATALOG_CALENDAR_DOMAIN", "KATALOG_FEED_SIZE",
     "KATALOG_HOME_UPCOMING", "KATALOG_PATHS", "KATALOG_SEARCH_RESULTS", "KATALOG_TEXT_CHANNEL_FEATURES"})
 _READ: dict[tuple, Catalog] = {}
+# Every site of a build looks up the same files: each path's real path worked out once (a build is one process, or
+# a child forked for it, so no file moves while this remembers).
+_real = functools.lru_cache(maxsize=None)(os.path.realpath)
 
 
 def _reading(path: str, settings: dict) -> tuple:
@@ -90,7 +94,7 @@ class CatalogGate(Generator):
 
 
 def catalog_for(settings) -> Catalog | None:
-    return _CATALOGS.get(os.path.realpath(settings["PATH"]))
+    return _CATALOGS.get(_real(settings["PATH"]))
 
 
 class CatalogReader(MarkdownReader):
@@ -101,7 +105,7 @@ class CatalogReader(MarkdownReader):
 
     def read(self, source_path):
         catalog = catalog_for(self.settings)
-        item = catalog.by_source().get(str(os.path.realpath(source_path))) if catalog else None
+        item = catalog.by_source().get(_real(str(source_path))) if catalog else None
         if item is None:
             # Only files outside the program and page folders get here; Pelican skips them.
             return "", {}
@@ -140,6 +144,7 @@ def remember_main_site(pelican):
     if "KATALOG_MAIN_LANG" in settings:
         return  # a language sub-site: its settings came from the main site's
     _READ.clear()  # a new build reads the content again
+    _real.cache_clear()
     settings.setdefault("KATALOG_CSP", DEFAULTS["KATALOG_CSP"])  # the templates read it
     # Descriptions are checked and addressed by the catalog; Pelican's {static}/{attach}/{filename} link forms
     # would read and copy files by path, so they are switched off (a pattern that never matches).
@@ -151,6 +156,27 @@ def remember_main_site(pelican):
     for lang, overrides in settings.get("I18N_SUBSITES", {}).items():
         urls[lang] = overrides.get("SITEURL") or f"{main_url}/{lang}"
     settings["KATALOG_SITEURLS"] = urls
+
+
+def read_only_shown(generator):
+    """Leaves out of a site's reading the files of other versions of a program or page than the one it shows (an
+    English file on the Javanese site when a Javanese one exists): the reader would skip them one by one."""
+    find_files = generator.get_files
+
+    def get_files(paths, exclude=None, extensions=None):
+        found = find_files(paths, exclude=exclude, extensions=extensions)
+        catalog = catalog_for(generator.settings)
+        if catalog is None:
+            return found
+        lang, by_source = generator.settings["DEFAULT_LANG"], catalog.by_source()
+        shown = set()
+        for name in found:
+            item = by_source.get(_real(os.path.join(generator.path, name)))
+            if item is None or catalog.choose(item, lang) is item:
+                shown.add(name)
+        return shown
+
+    generator.get_files = get_files
 
 
 def add_reader(readers):
@@ -165,4 +191,6 @@ def get_generators(pelican):
 def register():
     signals.initialized.connect(remember_main_site)
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(read_only_shown)
+    signals.page_generator_init.connect(read_only_shown)
     signals.get_generators.connect(get_generators)

@@ -97,18 +97,23 @@ def _surroundings(content_root: Path, ks: dict, settings: dict, data_dir: Path) 
     return digest.hexdigest()
 
 
+def _key(path: Path, folder: Path) -> str:
+    """A file's program or page: its folder inside `folder` (or, for a file directly in it, its name)."""
+    parent = os.path.dirname(os.path.relpath(path, folder))
+    return parent or path.stem
+
+
 def _load_cached(path: Path, folder: Path, catalog: Catalog, declared, build, surroundings: str, tokens: dict,
-                 items=None):
+                 mains: dict | None = None):
     """_load_item, or what it gave last time for the same file in the same surroundings."""
     try:
         token = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         token = None
     depends = ""
-    if items is not None:  # a translation: also on its main version
-        relative = path.relative_to(folder)
-        key = str(relative.parent) if relative.parent != Path(".") else path.stem
-        main = next((item for item in items if item.key == key), None)
+    if mains is not None:  # a translation: also on its main version
+        key = _key(path, folder)
+        main = mains.get(key)
         depends = tokens.get(main.source_path, "") if main else \
             f"missing:{(folder / key / (catalog.settings['KATALOG_MAIN_LANG'] + '.md')).is_file()}"
     signature = (token, surroundings, depends)
@@ -120,7 +125,7 @@ def _load_cached(path: Path, folder: Path, catalog: Catalog, declared, build, su
         return kept[1]
     problems, warnings = len(catalog.problems), len(catalog.warnings)
     READS["files"] += 1
-    item = _load_item(path, folder, catalog, declared, build, items=items)
+    item = _load_item(path, folder, catalog, declared, build, mains=mains)
     _READ_FILES[str(path)] = (signature, item, catalog.problems[problems:], catalog.warnings[warnings:])
     return item
 
@@ -162,16 +167,17 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     kinds = ((ks["KATALOG_PROGRAM_DIR"], catalog.programs, PROGRAM_FIELDS, _program, PROGRAM_TRANSLATION_FIELDS),
              (ks["KATALOG_PAGE_DIR"], catalog.pages, PAGE_FIELDS, _page, PAGE_TRANSLATION_FIELDS))
     for folder_name, items, declared, build, translated in kinds:
-        folder = content_root / folder_name
+        folder, mains = content_root / folder_name, {}
         # Main-language files first: a translation takes its facts from one.
         sources = [p for p in files.regular_files(folder) if files.is_language_file(p, folder)]
         for path in sorted(sources, key=lambda p: (_file_lang(p, ks) != main, p)):
             if _file_lang(path, ks) == main:
                 item = _load_cached(path, folder, catalog, declared, build, surroundings, tokens)
             else:
-                item = _load_cached(path, folder, catalog, translated, build, surroundings, tokens, items=items)
+                item = _load_cached(path, folder, catalog, translated, build, surroundings, tokens, mains=mains)
             if item:
                 items.append(item)
+                mains.setdefault(item.key, item)
     if catalog.writing.detector is not None:
         catalog.writing.detector.save()
     _check_duplicates(catalog)
@@ -263,11 +269,11 @@ def _all_names(fields) -> tuple[str, ...]:
 
 
 def _file_lang(path: Path, ks: dict) -> str:
-    return path.stem if langcodes.tag_is_valid(path.stem) else ks["KATALOG_MAIN_LANG"]
+    return path.stem if files.language_tag(path.stem) else ks["KATALOG_MAIN_LANG"]
 
 
-def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, items=None):
-    """One file: a main-language version built by `build`, or (given the main versions in `items`) a translation."""
+def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, mains: dict | None = None):
+    """One file: a main-language version built by `build`, or (given the main versions by key) a translation."""
     source = shown_path(path)
     limits = catalog.limits
     try:
@@ -281,8 +287,8 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
     except OSError as error:
         catalog.problems.append(Problem(source, None, None, "read_error", {"detail": error.strerror or str(error)}))
         return None
-    relative = path.relative_to(folder)
-    key = str(relative.parent) if relative.parent != Path(".") else path.stem
+    key = _key(path, folder)
+    inside = os.path.dirname(os.path.relpath(path, folder))
     languages = catalog.settings["KATALOG_LANGUAGES"]
     lang = str(document.meta.get("lang") or _file_lang(path, catalog.settings)).strip()
     if lang not in languages:
@@ -293,8 +299,8 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
     main_item = None
     translation_of = ()
     main_file = ""
-    if items is not None:
-        main_item = next((item for item in items if item.key == key), None)
+    if mains is not None:
+        main_item = mains.get(key)
         main_file = f"{key}/{catalog.settings['KATALOG_MAIN_LANG']}.md"
         if main_item is None and not (folder / main_file).is_file():
             catalog.problems.append(Problem(source, 1, None, "no_main_version", {"detail": main_file}))
@@ -309,10 +315,10 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, item
                        detail=finding.character.index + 1)
     values = parser.fields(document.meta, declared)
     lang = values.get("lang") or lang
-    slug = values.get("slug") or (relative.parent.name if relative.parent != Path(".") else path.stem)
+    slug = values.get("slug") or (os.path.basename(inside) if inside else path.stem)
     if main_item is not None:
         item = _translation(parser, document, values, main_item, source=source, lang=lang)
-    elif items is not None:
+    elif mains is not None:
         item = None  # a translation waiting for its main file
     else:
         item = build(parser, document, values, source=source, key=key, slug=slug, lang=lang, path=path)

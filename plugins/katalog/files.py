@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -43,12 +44,37 @@ def regular_files(folder: Path, problems: list[Problem] | None = None):
         return
     if _refused(folder, problems):
         return
-    for current, dirs, files in os.walk(folder, followlinks=False):
-        base = Path(current)
-        dirs[:] = sorted(d for d in dirs if not _refused(base / d, problems))
-        for name in sorted(files):
-            if not _refused(base / name, problems):
-                yield base / name
+    yield from _walk(str(folder), problems)
+
+
+def _walk(directory: str, problems: list[Problem] | None):
+    """A folder's regular files by name, then each of its folders' by name, from one listing of each folder."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return  # gone or unreadable since it was looked at: as os.walk does
+    folders = []
+    for entry in entries:
+        try:
+            if entry.is_symlink():
+                kind = "link"
+            elif entry.is_dir(follow_symlinks=False):
+                kind = "folder"
+            elif entry.is_file(follow_symlinks=False):
+                kind = "file"
+            else:
+                kind = "special"
+        except OSError:
+            kind = "unreadable"
+        if kind == "file":
+            yield Path(entry.path)
+        elif kind == "folder":
+            folders.append(entry.path)
+        elif problems is not None:
+            _refused(Path(entry.path), problems)  # says why, as for the folder given
+    for folder in folders:
+        yield from _walk(folder, problems)
 
 
 def _refused(path: Path, problems: list[Problem] | None) -> bool:
@@ -116,13 +142,19 @@ def check_unread(folder: Path, known: set[str], code: str, problems: list[Proble
                                     {"value": child.name, "choices": ", ".join(sorted(known))}))
 
 
-def is_language_file(path: Path, folder: Path) -> bool:
-    """A Markdown file the catalog reads: `id.md`, `en.md`, ... in a program's or page's folder."""
+@functools.lru_cache(maxsize=1024)
+def language_tag(name: str) -> bool:
+    """Whether a file's name (without .md) is a language tag (id, en, jv, pt-BR): few names, asked for every file."""
     import langcodes
 
+    return langcodes.tag_is_valid(name)
+
+
+def is_language_file(path: Path, folder: Path) -> bool:
+    """A Markdown file the catalog reads: `id.md`, `en.md`, ... in a program's or page's folder."""
     if path.suffix != ".md" or path.name.startswith("."):
         return False
-    return os.path.dirname(path) == os.fspath(folder) or langcodes.tag_is_valid(path.stem)
+    return os.path.dirname(path) == os.fspath(folder) or language_tag(path.stem)
 
 
 def slugify(name: str) -> str:

@@ -73,7 +73,11 @@ def preview_timing(work: Path, programs: int, settings: Path, edits: int = 3) ->
         data_rebuild = time.monotonic() - start
     finally:
         os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
     worst = max(previews)
     return (f"make serve, {programs} programs: a saved program file's page rewritten in {worst:.2f} s (worst of "
             f"{edits}; {', '.join(f'{t:.2f}' for t in previews)}), the whole site rebuilt "

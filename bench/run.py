@@ -226,11 +226,11 @@ def main(argv=None) -> int:
             peer = eleventy(work / "eleventy", ours.pages)
             lines.append(row("Eleventy 3.1.2, Markdown + Nunjucks, same page count", peer))
             lines += ["", f"ms per page, this project / Eleventy: {ours.ms_per_page / peer.ms_per_page:.2f}"]
+        print("\n".join(lines), flush=True)
         if args.preview:
             from preview import preview_timing
 
-            lines += ["", preview_timing(work / "preview", args.preview, args.settings)]
-        print("\n".join(lines))
+            print("\n" + preview_timing(work / "preview", args.preview, args.settings))
     return 0
 
 

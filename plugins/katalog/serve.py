@@ -145,6 +145,8 @@ def main(argv=None) -> int:
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     args, build_options = parser.parse_known_args(argv)
+    # Ctrl-C stops it even when started from a script that runs it in the background, where SIGINT starts ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     if hasattr(signal, "SIGUSR1"):
         faulthandler.register(signal.SIGUSR1, all_threads=True)  # `kill -USR1 PID`: where it seems stuck
     from pelican.settings import read_settings

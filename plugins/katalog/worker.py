@@ -34,7 +34,23 @@ def _prepare(build_argv: list[str]):
     args.output = os.devnull  # nothing is written here; the children write
     _, settings = get_instance(args)
     Readers(settings)  # the Markdown reader completes MARKDOWN, as in a build
+    _warm()
     return settings
+
+
+def _warm() -> None:
+    """What every build would otherwise import or load afresh: the modules the build imports when it first needs
+    them, and the stemmers' dictionaries (katalog.search)."""
+    import importlib
+
+    for name in ("jinja2.ext", "rich._emoji_codes", "katalog.structured", "katalog.search"):
+        try:
+            importlib.import_module(name)
+        except ImportError:
+            pass
+    from .search import _indonesian
+
+    _indonesian()
 
 
 def _refresh(settings) -> None:
@@ -82,6 +98,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=3, help="file descriptor the exit codes are written to")
     args, build_argv = parser.parse_known_args(argv)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as make serve: Ctrl-C reaches it and its builds
     answers = os.fdopen(args.answers, "w", buffering=1)
     settings = _prepare(build_argv)
     _refresh(settings)

@@ -15,6 +15,7 @@ elsewhere the languages are written one after another, with the same result.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -86,6 +87,9 @@ class LanguageSites(Pelican):
         os.close(handle)
         sys.stdout.flush()
         sys.stderr.flush()
+        # What was read is shared with the child until either writes to it; the collector's passes over every
+        # object would write to all of it, so the objects made so far are left out of them (they last the build).
+        gc.freeze()
         pid = os.fork()
         if pid == 0:
             global _in_child

@@ -288,7 +288,6 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, main
         catalog.problems.append(Problem(source, None, None, "read_error", {"detail": error.strerror or str(error)}))
         return None
     key = _key(path, folder)
-    inside = os.path.dirname(os.path.relpath(path, folder))
     languages = catalog.settings["KATALOG_LANGUAGES"]
     lang = str(document.meta.get("lang") or _file_lang(path, catalog.settings)).strip()
     if lang not in languages:
@@ -315,7 +314,7 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, main
                        detail=finding.character.index + 1)
     values = parser.fields(document.meta, declared)
     lang = values.get("lang") or lang
-    slug = values.get("slug") or (os.path.basename(inside) if inside else path.stem)
+    slug = values.get("slug") or os.path.basename(key)  # the program's folder, or the file's name
     if main_item is not None:
         item = _translation(parser, document, values, main_item, source=source, lang=lang)
     elif mains is not None:

@@ -56,23 +56,16 @@ def _walk(directory: str, problems: list[Problem] | None):
         return  # gone or unreadable since it was looked at: as os.walk does
     folders = []
     for entry in entries:
-        try:
-            if entry.is_symlink():
-                kind = "link"
-            elif entry.is_dir(follow_symlinks=False):
-                kind = "folder"
-            elif entry.is_file(follow_symlinks=False):
-                kind = "file"
-            else:
-                kind = "special"
+        try:  # a link is neither: it is never followed
+            is_file, is_dir = entry.is_file(follow_symlinks=False), entry.is_dir(follow_symlinks=False)
         except OSError:
-            kind = "unreadable"
-        if kind == "file":
+            is_file = is_dir = False
+        if is_file:
             yield Path(entry.path)
-        elif kind == "folder":
+        elif is_dir:
             folders.append(entry.path)
         elif problems is not None:
-            _refused(Path(entry.path), problems)  # says why, as for the folder given
+            _refused(Path(entry.path), problems)  # says why: a link, a special file, unreadable
     for folder in folders:
         yield from _walk(folder, problems)
 

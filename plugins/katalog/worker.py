@@ -43,7 +43,7 @@ def _warm() -> None:
     them, and the stemmers' dictionaries (katalog.search)."""
     import importlib
 
-    for name in ("jinja2.ext", "rich._emoji_codes", "katalog.structured", "katalog.search"):
+    for name in ("jinja2.ext", "rich._emoji_codes", "katalog.structured"):
         try:
             importlib.import_module(name)
         except ImportError:

@@ -123,7 +123,8 @@ outline: test-venv browser
 SITE    ?= $(OUTPUT)
 REPORTS ?= test-reports
 audit: test-venv browser axe
-	PYTHONPATH=tests $(PY) -m gate $(SITE) --reports $(REPORTS) $(if $(SITEURL),--siteurl "$(SITEURL)")
+	PYTHONPATH=tests $(PY) -m gate $(SITE) --reports $(REPORTS) $(if $(SITEURL),--siteurl "$(SITEURL)") \
+		$(if $(PAGE_TIME),--page-time $(PAGE_TIME))
 
 test: test-venv browser axe translations-compile
 	$(PY) -m pytest $(PYTESTOPTS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -70,6 +71,9 @@ def test_an_interrupted_audit_closes_its_browsers(built_site, tmp_path, temporar
     assert run.returncode == 130, err
     assert "Traceback" not in err
     assert leftovers(temporary) == []
+    report = json.loads((tmp_path / "reports" / "accessibility-report.json").read_text(encoding="utf-8"))
+    assert report["interrupted"] and len(report["results"]) < report["pages"]  # the pages checked by then
+    assert "the rest were not checked" in out
 
 
 def test_a_test_that_fails_with_a_browser_open_still_removes_its_profile(temporary):

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -71,11 +72,52 @@ class Browser(webdriver.Chrome):
         try:
             super().quit()
         finally:
-            for _ in range(20):  # the browser may still be writing its last files as it exits
-                shutil.rmtree(self.profile, ignore_errors=True)
-                if not os.path.exists(self.profile):
-                    break
-                time.sleep(0.1)
+            self._remove_profile()
+
+    def kill(self) -> None:
+        """Ends the driver and every browser process it started at once, whatever they are doing (a page that
+        hangs the browser), and removes the profile. The call this browser was busy with then fails."""
+        with _OPEN_LOCK:
+            _OPEN.discard(self)
+        process = getattr(getattr(self, "service", None), "process", None)
+        if process is not None:
+            for pid in [process.pid, *_descendants(process.pid)]:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+            try:
+                process.wait(timeout=10)
+            except Exception:  # noqa: BLE001 - gone or not, the profile goes next
+                pass
+        self._remove_profile()
+
+    def _remove_profile(self) -> None:
+        for _ in range(20):  # the browser may still be writing its last files as it exits
+            shutil.rmtree(self.profile, ignore_errors=True)
+            if not os.path.exists(self.profile):
+                break
+            time.sleep(0.1)
+
+
+def _descendants(root: int) -> list[int]:
+    """Every process below `root` (Chromium's own processes below its driver), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc") if os.path.isdir("/proc") else ():
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry))
+    found, waiting = [], [root]
+    while waiting:
+        for child in children.get(waiting.pop(), ()):
+            found.append(child)
+            waiting.append(child)
+    return found
 
 
 def close_all() -> None:
@@ -108,11 +150,14 @@ def new_driver(width: int = 1280, height: int = 900) -> Browser:
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
                  "--no-first-run", "--disable-extensions", f"--window-size={width},{height}",
+                 "--autoplay-policy=user-gesture-required", "--mute-audio",
                  f"--user-data-dir={profile}"):
         options.add_argument(flag)
     # Network events in the performance log: every request a page makes, for the other-origin check; the
     # console, for what the page's Content-Security-Policy refused.
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    # A dialog (alert, confirm, prompt, or "leave this page?") is answered instead of stopping the next command.
+    options.unhandled_prompt_behavior = "accept"
     # Chromium puts sockets there, and a socket's path may not be longer than about 100 characters.
     environment = {**os.environ, "TMPDIR": scratch} if len(scratch) < 60 else None
     service = Service(executable_path=driver, env=environment)
@@ -179,37 +224,83 @@ class SiteServer:
         self.httpd.server_close()
 
 
+@functools.lru_cache(maxsize=1)
+def axe_source() -> str:
+    """axe-core's script, for a browser that loads it into every page and frame before the page's own scripts."""
+    return axe_script().read_text(encoding="utf-8")
+
+
+class AxeFailed(RuntimeError):
+    """axe-core could not run on a page (the page broke it, or it was not there)."""
+
+
+# Runs axe-core (injected first unless the page has it) and answers with its results or why it could not run;
+# a rejected run answers at once instead of leaving the call to its time limit.
+_RUN_AXE = """
+  const done = arguments[arguments.length - 1];
+  if (typeof axe === 'undefined' || typeof axe.run !== 'function') { done({error: 'axe-core is not on the page'}); return; }
+  try {
+    axe.run(arguments[0] || document, arguments[1]).then(
+      results => done({results: {violations: results.violations, incomplete: results.incomplete}}),
+      error => done({error: String(error && error.message || error)}));
+  } catch (error) { done({error: String(error && error.message || error)}); }
+"""
+
+
+def run_axe(driver, context=None, options: dict | None = None) -> dict:
+    """axe-core's results on the page as it is now; AxeFailed when axe-core cannot run on it."""
+    if not driver.execute_script("return typeof axe !== 'undefined' && typeof axe.run === 'function'"):
+        Axe(driver, script_url=str(axe_script())).inject()
+    answer = driver.execute_async_script(_RUN_AXE, context, options or {})
+    if not isinstance(answer, dict) or "results" not in answer:
+        reason = answer.get("error") if isinstance(answer, dict) else repr(answer)
+        raise AxeFailed(f"axe-core could not run on this page: {str(reason)[:200]}")
+    return answer["results"]
+
+
 def axe_results(driver, url: str | None = None) -> dict:
     """axe-core's violations and incomplete results for a page (loaded first when a url is given)."""
     if url:
         driver.get(url)
-    axe = Axe(driver, script_url=str(axe_script()))
-    axe.inject()
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations", "incomplete"]}
-    return axe.run(options=json.dumps(options))
+    # A frame without axe-core answers nothing, and media that never loads never tells its length: give up on
+    # them after 5 s instead of a minute or 10 s.
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations", "incomplete"],
+               "frameWaitTime": 5000, "preload": {"assets": ["cssom", "media"], "timeout": 5000}}
+    return run_axe(driver, None, options)
 
 
 def contrast_violations(driver) -> list[dict]:
     """axe-core's color-contrast violations inside main, on the page as it is now (focus and colour scheme kept)."""
-    axe = Axe(driver, script_url=str(axe_script()))
-    axe.inject()
     context = {"include": [["main"]]} if driver.execute_script("return !!document.querySelector('main')") else None
     options = {"runOnly": {"type": "rule", "values": ["color-contrast"]}, "resultTypes": ["violations"]}
-    return axe.run(context=context, options=json.dumps(options))["violations"]
+    return run_axe(driver, context, options)["violations"]
+
+
+def target_text(target) -> str:
+    """axe-core's target of a node as one line. The target holds a selector per document, from the page down into
+    each frame; a selector that goes into shadow roots is itself a list, from the host down. Frames are joined by
+    " → ", shadow roots by " >>> ": ["iframe#map", "#x"] is "iframe#map → #x", [["my-card", "button"]] is
+    "my-card >>> button"."""
+    levels = target if isinstance(target, list) else [target]
+    return " → ".join(" >>> ".join(map(str, level)) if isinstance(level, list) else str(level) for level in levels)
 
 
 def describe(url: str, violations: list[dict]) -> str:
     lines = []
     for violation in violations:
-        targets = ", ".join(" ".join(node["target"]) for node in violation["nodes"][:5])
+        targets = ", ".join(target_text(node["target"]) for node in violation["nodes"][:5])
         lines.append(f"{url}: {violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     return "\n".join(lines)
 
 
 def page_urls(folder: Path) -> list[str]:
-    """The address of every built HTML page, relative to the site root."""
+    """The address of every HTML page (.html, .htm) in a folder, relative to it; links to folders are not followed
+    (they may lead back up)."""
     urls = []
-    for path in sorted(folder.rglob("*.html")):
-        relative = path.relative_to(folder).as_posix()
-        urls.append("/" + relative[: -len("index.html")] if relative.endswith("index.html") else "/" + relative)
-    return urls
+    for where, folders, files in os.walk(folder):
+        folders.sort()
+        for name in files:
+            if name.lower().endswith((".html", ".htm")):
+                relative = (Path(where) / name).relative_to(folder).as_posix()
+                urls.append("/" + relative[: -len("index.html")] if name == "index.html" else "/" + relative)
+    return sorted(urls)

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
+from .browser import target_text
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -164,7 +166,7 @@ def skip_target(driver, url: str, contrast) -> list[Finding]:
             driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": features})
             focused = driver.execute_script(_DESCRIBE + "return __gateDescribe(document.activeElement);")
             for violation in contrast(driver):
-                targets = ", ".join(" ".join(map(str, node["target"])) for node in violation["nodes"][:3])
+                targets = ", ".join(target_text(node["target"]) for node in violation["nodes"][:3])
                 findings.append(Finding("skip-target-contrast", f"with {focused} focused by the skip link, in the "
                                         f"{scheme} colour scheme: {violation['help']}", targets))
     finally:

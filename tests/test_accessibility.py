@@ -92,10 +92,25 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
      lambda d, url: (checks.policy_refusals(d), d.get(url), checks.policy_refusals(d))[2]),
     ("other-origin-request.html", "other-origin-request",
      lambda d, url: (checks.requests_made(d), d.get(url), checks.other_origins(d, url))[2]),
+    ("many-regions.html", "region-count", lambda d, url: (d.get(url), checks.regions(d))[1]),
 ])
 def test_our_checks_flag_each_deliberately_broken_page(driver, broken_url, page, check, run):
     findings = run(driver, f"{broken_url}/{page}")
     assert check in {f.check for f in findings}, findings
+
+
+def test_a_few_labelled_regions_and_unlabelled_sections_pass(driver, tmp_path):
+    sections = "".join(f"<section><h2>Bagian {i}</h2><p>Isi.</p></section>" for i in range(8))
+    labelled = "".join(f'<section aria-label="Bagian khusus {i}"><p>Isi.</p></section>' for i in range(checks.REGION_LIMIT))
+    hidden = '<section aria-label="Tersembunyi" hidden><p>Isi.</p></section>'
+    (tmp_path / "index.html").write_text(f"<!DOCTYPE html><html lang='id'><head><title>Bagian</title></head><body>"
+                                         f"<main><h1>Bagian</h1>{sections}{labelled}{hidden}</main></body></html>",
+                                         encoding="utf-8")
+    with SiteServer(tmp_path) as server:
+        driver.get(server.url + "/")
+        assert checks.regions(driver) == []
+        driver.execute_script("document.querySelector('main section').setAttribute('aria-label', 'Satu lagi')")
+        assert [f.check for f in checks.regions(driver)] == ["region-count"]
 
 
 def test_print_hides_navigation_and_shows_where_links_lead(driver, built_site):

@@ -40,7 +40,7 @@ def test_under_the_heading_status_then_the_facts_then_one_action(built_site):
     assert facts["Tempat"] == "Perpustakaan Dua Pesisir, Cabang Gilimanuk"
     # The program's own provisions; the venue's facilities are kept apart, under the place.
     assert facts["Aksesibilitas"] == "Juru bahasa isyarat (BISINDO) dan Teks langsung (live caption)"
-    place = page.select_one("section[aria-labelledby=where]")
+    place = page.find(id="where").find_parent("section")
     assert "Fasilitas tempat" in text(place) and "Akses kursi roda" in text(place)
     action = page.select_one(".action a")
     assert text(action) == "Daftar lewat WhatsApp ke 0819-3602-1188"
@@ -204,7 +204,7 @@ def test_the_agenda_goes_by_month_with_links_that_name_the_months(built_site, sa
 
 def test_the_home_page_shows_the_next_seven_days(built_site):
     home = soup(built_site, "")
-    section = home.select_one("section[aria-labelledby=week-heading]")
+    section = home.find(id="week-heading").find_parent("section")
     days = [text(h) for h in section.find_all("h3")]
     assert days[0] == "Sabtu, 28 November 2026" and days[-1].endswith("November 2026")
     assert all("2026" in d for d in days) and len(days) <= 7

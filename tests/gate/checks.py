@@ -1,5 +1,5 @@
 """Browser checks beyond axe: reflow, text spacing, keyboard walk and focus, skip link, link text, JavaScript off,
-and requests to other origins."""
+requests to other origins, and how many region landmarks a page has."""
 
 from __future__ import annotations
 
@@ -246,6 +246,34 @@ def link_text(driver) -> list[Finding]:
     """)
     return [Finding("link-text", f"the link text \u201c{name}\u201d does not say where it leads", target)
             for name, target in names if name in VAGUE_LINK_TEXTS]
+
+
+# More labelled regions than this on one page is flagged: the landmark list is for finding the page's few large parts
+# (banner, navigation, main, search, contentinfo), and every labelled section in it makes that list a second table of
+# contents. Headings are what lists a page's sections.
+REGION_LIMIT = 3
+
+
+def regions(driver, limit: int = REGION_LIMIT) -> list[Finding]:
+    """Best practice: no more than a few region landmarks (a section or role=region with an accessible name)."""
+    count, targets = driver.execute_script(_DESCRIBE + """
+      const text = el => (el ? el.textContent : '').trim();
+      const named = el => (el.getAttribute('aria-label') || '').trim()
+        || (el.getAttribute('aria-labelledby') || '').split(/\\s+/).filter(Boolean)
+             .map(id => text(document.getElementById(id))).join('')
+        || (el.getAttribute('title') || '').trim();
+      const found = Array.from(document.querySelectorAll('section, [role]')).filter(el => {
+        const role = (el.getAttribute('role') || '').trim().split(/\\s+/)[0];
+        if (role ? role !== 'region' : el.localName !== 'section') return false;
+        return !!named(el) && el.getClientRects().length > 0;
+      });
+      return [found.length, found.slice(0, 5).map(__gateDescribe).join(' | ')];
+    """)
+    if count > limit:
+        return [Finding("region-count", f"the page has {count} region landmarks (labelled sections); more than "
+                        f"{limit} make the landmark list a second table of contents: leave sections unlabelled and "
+                        "let their headings list them", targets)]
+    return []
 
 
 def _text_length(driver) -> int:

@@ -14,7 +14,7 @@ TRANSLATIONS := theme/translations
 PYBABEL   := $(VENV)/bin/pybabel
 
 .PHONY: help venv test-venv html serve publish test check lint browser clean docs bench \
-        translations translations-extract translations-update translations-compile axe audit outline \
+        translations translations-extract translations-update translations-compile axe audit act outline \
         new-program proposal report
 
 help:
@@ -27,6 +27,7 @@ help:
 	@echo "make new-program           answer a few questions to add a program"
 	@echo "make report FROM=2026-10-01 TO=2026-12-31   the activity report for a period (CSV and a summary)"
 	@echo "make audit SITE=folder     the accessibility gate over any folder of HTML, with reports in test-reports/"
+	@echo "make act CASES=folder      the gate over the W3C ACT rules test cases: docs/act.md"
 	@echo "make translations          list programs and pages not yet translated"
 	@echo "make bench N=1000 PEERS=1  build time, memory and previews on N programs, and Eleventy on as many pages"
 	@echo "make translations-update   collect the theme's strings into theme/translations/*/messages.po"
@@ -125,6 +126,12 @@ REPORTS ?= test-reports
 audit: test-venv browser axe
 	PYTHONPATH=tests $(PY) -m gate $(SITE) --reports $(REPORTS) $(if $(SITEURL),--siteurl "$(SITEURL)") \
 		$(if $(PAGE_TIME),--page-time $(PAGE_TIME))
+
+# The gate over the W3C ACT rules test cases: per ACT rule, how consistent it is (docs/act.md, test-reports/act.json).
+# CASES: a copy of the test cases (testcases.json and the pages), served as the web root.
+CASES ?= ../shared/act
+act: test-venv browser axe
+	PYTHONPATH=tests $(PY) -m gate.act --cases "$(CASES)"
 
 test: test-venv browser axe translations-compile
 	$(PY) -m pytest $(PYTESTOPTS)

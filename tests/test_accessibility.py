@@ -10,6 +10,7 @@ import pytest
 
 from conftest import ROOT, SUBPATH_SITEURL
 from gate import checks
+from gate.markup import CRITERIA, markup
 from gate.browser import SiteServer, axe_results, axe_version, contrast_violations, describe, new_driver
 from gate.run import Gate, site_checks, write_reports
 
@@ -93,10 +94,34 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
     ("other-origin-request.html", "other-origin-request",
      lambda d, url: (checks.requests_made(d), d.get(url), checks.other_origins(d, url))[2]),
     ("many-regions.html", "region-count", lambda d, url: (d.get(url), checks.regions(d))[1]),
+    ("new-window-unannounced.html", "new-window", lambda d, url: (d.get(url), markup(d))[1]),
+    ("positive-tabindex.html", "focus-order", lambda d, url: (d.get(url), markup(d))[1]),
+    ("css-order.html", "focus-order", lambda d, url: (d.get(url), markup(d))[1]),
+    ("fake-heading.html", "fake-heading", lambda d, url: (d.get(url), markup(d))[1]),
+    ("fake-list.html", "fake-list", lambda d, url: (d.get(url), markup(d))[1]),
+    ("placeholder-only.html", "placeholder-label", lambda d, url: (d.get(url), markup(d))[1]),
+    ("required-not-said.html", "required-in-text", lambda d, url: (d.get(url), markup(d))[1]),
+    ("error-not-tied.html", "error-not-tied", lambda d, url: (d.get(url), markup(d))[1]),
+    ("personal-data-no-autocomplete.html", "autocomplete-missing", lambda d, url: (d.get(url), markup(d))[1]),
+    ("sensory-instructions.html", "sensory-instructions", lambda d, url: (d.get(url), markup(d))[1]),
 ])
 def test_our_checks_flag_each_deliberately_broken_page(driver, broken_url, page, check, run):
     findings = run(driver, f"{broken_url}/{page}")
     assert check in {f.check for f in findings}, findings
+
+
+def test_the_good_versions_of_the_markup_checks_pass(driver):
+    """tests/good/markup.html does right what each broken page does wrong: a link that says it opens a new tab, the
+    natural Tab order, real headings and lists, labelled fields that say they are required, an error tied to its
+    field, autocomplete on personal data, an instruction by name and a place described by its side."""
+    with SiteServer(Path(__file__).parent / "good") as server:
+        driver.get(server.url + "/markup.html")
+        assert markup(driver) == []
+        assert axe_results(driver)["violations"] == []
+
+
+def test_every_markup_check_names_its_success_criteria():
+    assert all(criteria and all(c.count(".") == 2 for c in criteria) for criteria in CRITERIA.values())
 
 
 def test_a_few_labelled_regions_and_unlabelled_sections_pass(driver, tmp_path):
@@ -201,8 +226,8 @@ def test_a_site_built_for_its_address_is_audited_from_its_folder(published_site)
             driver.quit()
     assert [r.url for r in results if r.failed] == [], [r for r in results if r.failed]
     assert stylesheet == "#1b1b1b", stylesheet
-    assert any(f.check == "other-origin-request" and siteurl in f.message for f in map(
-        lambda f: checks.Finding(**f), unmapped.findings)), unmapped.findings
+    assert any(f["check"] == "other-origin-request" and siteurl in f["message"] for f in unmapped.findings), \
+        unmapped.findings
 
 
 def test_a_link_that_wraps_beside_another_is_not_taken_for_an_obscured_one(driver, tmp_path):

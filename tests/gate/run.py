@@ -20,11 +20,16 @@ from bs4 import BeautifulSoup
 from selenium.common.exceptions import (JavascriptException, TimeoutException, UnexpectedAlertPresentException,
                                         WebDriverException)
 
-from . import checks
+from . import checks, markup
 from .browser import (AxeFailed, SiteServer, axe_results, axe_source, axe_version, contrast_violations, new_driver,
                       page_urls, target_text)
 
 HERE = Path(__file__).parent
+CRITERIA = {**checks.CRITERIA, **markup.CRITERIA}  # each of our checks' WCAG 2.2 success criteria
+
+
+def _finding(found: checks.Finding) -> dict:
+    return asdict(found) | {"criteria": CRITERIA.get(found.check, [])}
 ALLOWLIST = HERE / "incomplete-allowlist.json"
 
 
@@ -285,8 +290,8 @@ class Gate:
                 target = target_text(node["target"])
                 result.incomplete.append({"rule": item["id"], "help": item["help"], "target": target,
                                           "allowed": is_allowed(item["id"], target, self.allowlist)})
-        found = checks.other_origins(driver, base) + checks.policy_refusals(driver) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver) + checks.reflow(driver, 360, "200%") + checks.regions(driver)
-        result.findings.extend(asdict(f) for f in found)
+        found = checks.other_origins(driver, base) + checks.policy_refusals(driver) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver) + checks.reflow(driver, 360, "200%") + checks.regions(driver) + markup.markup(driver)
+        result.findings.extend(_finding(f) for f in found)
         if driver.execute_script("return window.__gateMark") != mark:
             # What was found may belong to either page: none of it is reported.
             result.violations, result.incomplete, result.findings = [], [], []
@@ -300,7 +305,7 @@ class Gate:
             found = checks.keyboard(driver, address)
             found += checks.without_javascript(driver, address)
             found += checks.skip_target(driver, address, contrast_violations)
-            result.findings.extend(asdict(f) for f in found)
+            result.findings.extend(_finding(f) for f in found)
 
     def run(self, progress=sys.stderr) -> dict:
         urls = page_urls(self.site)
@@ -337,7 +342,7 @@ class Gate:
         if not interrupted:
             by_url = {r.url: r for r in results}
             for url, found in site_checks(self.site, urls).items():
-                by_url[url].findings.extend(asdict(f) for f in found)
+                by_url[url].findings.extend(_finding(f) for f in found)
         unchecked = sum(bool(r.unchecked) for r in results)
         if progress:
             progress.write(f"{chr(10) if progress.isatty() else ''}[gate] {len(results)} pages in {elapsed:.1f} s "
@@ -368,6 +373,11 @@ class Gate:
         progress.flush()
 
 
+def _criteria_text(found: dict) -> str:
+    criteria = found.get("criteria") or CRITERIA.get(found["check"], [])
+    return "WCAG " + ", ".join(criteria) if criteria else "best practice"
+
+
 def verdict(report: dict) -> str:
     """The report's outcome in one sentence."""
     parts = []
@@ -392,7 +402,8 @@ def write_reports(report: dict, folder: Path) -> tuple[Path, Path]:
         if result.get("unchecked"):
             unchecked.append(f"<li>{html.escape(result['url'])}: could not check: {html.escape(result['unchecked'])}</li>")
         problems = [f"axe {v['rule']} ({v['impact']}): {v['help']} at {', '.join(v['targets'][:3])}" for v in result["violations"]]
-        problems += [f"{f['check']}: {f['message']}" + (f" at {f['target']}" if f["target"] else "") for f in result["findings"]]
+        problems += [f"{f['check']} ({_criteria_text(f)}): {f['message']}" + (f" at {f['target']}" if f["target"] else "")
+                     for f in result["findings"]]
         problems += [f"needs review, not in the allow-list: {i['rule']}: {i['help']} at {i['target']}"
                      for i in result["incomplete"] if not i["allowed"]]
         problems += [f"note: {note}" for note in result.get("notes", ()) if problems]

@@ -70,18 +70,20 @@ const focusable = Array.from(document.querySelectorAll('a[href], button, input:n
 for (const el of focusable) {
   if (el.tabIndex > 0) add('focus-order', `tabindex=${el.getAttribute('tabindex')} puts this first in the Tab order, before what comes earlier on the page`, el);
 }
+const styles = new Map();
+const style = el => { let s = styles.get(el); if (!s) { s = getComputedStyle(el); styles.set(el, s); } return s; };
+const reordered = new Set();
 for (const el of focusable) {
-  let node = el;
-  while (node.parentElement && node.parentElement !== document.body) {
-    const parent = node.parentElement, cs = getComputedStyle(parent);
-    const flex = cs.display.includes('flex') || cs.display.includes('grid');
-    if (flex && (getComputedStyle(node).order !== '0' || /reverse/.test(cs.flexDirection) || /reverse/.test(cs.flexWrap))) {
-      if (parent.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').length > 1) {
+  for (let node = el; node.parentElement && node.parentElement !== document.body; node = node.parentElement) {
+    const parent = node.parentElement, cs = style(parent);
+    if (!(cs.display.includes('flex') || cs.display.includes('grid'))) continue;
+    if (style(node).order !== '0' || /reverse/.test(cs.flexDirection) || /reverse/.test(cs.flexWrap)) {
+      if (reordered.has(parent) || parent.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').length > 1) {
+        reordered.add(parent);
         add('focus-order', 'CSS order or a reversed direction shows this in another place than its place in the Tab order', el);
         break;
       }
     }
-    node = parent;
   }
 }
 
@@ -98,27 +100,31 @@ const headingLike = el => {
   return bold || large;
 };
 for (const el of document.querySelectorAll('p, div')) {
-  if (!shown(el) || el.children.length > 3 || el.querySelector('p, div, ul, ol, table, h1, h2, h3, h4, h5, h6')) continue;
   const next = el.nextElementSibling;
-  if (next && ['P', 'UL', 'OL'].includes(next.tagName) && text(next).length > text(el).length && headingLike(el)) {
+  if (!next || !['P', 'UL', 'OL'].includes(next.tagName) || el.children.length > 3) continue;
+  const own = text(el);
+  if (!own || own.length > 80 || text(next).length <= own.length) continue;
+  if (el.querySelector('p, div, ul, ol, table, h1, h2, h3, h4, h5, h6') || !shown(el)) continue;
+  if (headingLike(el)) {
     add('fake-heading', `\u201c${text(el).slice(0, 60)}\u201d looks like a heading but is not marked up as one`, el);
   }
 }
 
 // Text that looks like a list: two or more lines in a row starting with a bullet or a number.
 const marker = /^\\s*(?:[-\u2022\u2023\u25e6\u2043*\u00b7]|\\d{1,2}[.)])\\s+\\S/;
+const anyMarker = /(?:^|\\s)(?:[-\u2022\u2023\u25e6\u2043*\u00b7]|\\d{1,2}[.)])\\s+\\S/;
 for (const el of document.querySelectorAll('p, div, td')) {
-  if (!shown(el) || el.closest('ul, ol, pre, code, table[role=presentation]')) continue;
-  if (el.querySelector('p, div, ul, ol')) continue;
+  if (!el.querySelector('br') || !anyMarker.test(el.textContent)) continue;  // lines need a break between them
+  if (el.querySelector('p, div, ul, ol') || el.closest('ul, ol, pre, code') || !shown(el)) continue;
   const lines = el.innerText.split('\\n').filter(l => l.trim());
   let run = 0, most = 0;
   for (const line of lines) { run = marker.test(line) ? run + 1 : 0; most = Math.max(most, run); }
   if (most >= 2) add('fake-list', 'lines starting with a bullet or a number look like a list but are not marked up as one', el);
 }
-const paragraphs = Array.from(document.querySelectorAll('p')).filter(p => shown(p) && !p.closest('ul, ol'));
+const paragraphs = Array.from(document.querySelectorAll('p')).filter(p => marker.test(p.textContent) && !p.closest('ul, ol'));
 for (let i = 1; i < paragraphs.length; i++) {
   const a = paragraphs[i - 1], b = paragraphs[i];
-  if (a.nextElementSibling === b && marker.test(a.innerText) && marker.test(b.innerText) && !a.innerText.includes('\\n')) {
+  if (a.nextElementSibling === b && shown(a) && shown(b) && !a.querySelector('br')) {
     add('fake-list', 'paragraphs starting with a bullet or a number look like a list but are not marked up as one', a);
     i++;
   }
@@ -151,8 +157,10 @@ for (const field of document.querySelectorAll('input:not([type=hidden]):not([typ
 }
 
 // Instructions that rely on colour, shape or position.
+const senses = Object.values(sensory).flatMap(w => w.sense);
 for (const el of document.querySelectorAll('p, li, td, dd, label, legend, figcaption')) {
-  if (!shown(el)) continue;
+  const lowered = el.textContent.toLowerCase();
+  if (!senses.some(s => lowered.includes(s)) || !shown(el)) continue;
   const lang = ((el.closest('[lang]') || document.documentElement).getAttribute('lang') || '').slice(0, 2).toLowerCase();
   const words = sensory[lang];
   if (!words) continue;

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, SUBPATH_SITEURL
-from gate import checks
+from gate import behaviour, checks
 from gate.markup import CRITERIA, markup
 from gate.browser import SiteServer, axe_results, axe_version, contrast_violations, describe, new_driver
 from gate.run import Gate, site_checks, write_reports
@@ -110,6 +111,40 @@ def test_our_checks_flag_each_deliberately_broken_page(driver, broken_url, page,
     assert check in {f.check for f in findings}, findings
 
 
+@pytest.fixture(scope="module")
+def audit_driver():
+    """A browser as the gate sets it up: dialogs answered, the page's own text changes watched, axe-core loaded."""
+    gate = Gate(BROKEN)
+    yield gate._driver()
+    gate._close_drivers()
+
+
+@pytest.mark.parametrize("page, check, run", [
+    ("moving-banner.html", "moving-content", behaviour.motion),
+    ("moving-banner.html", "reduced-motion", behaviour.motion),
+    ("motion-ignores-preference.html", "reduced-motion", behaviour.motion),
+    ("auto-update.html", "auto-update", behaviour.motion),
+    ("text-zoom-clipped.html", "text-zoom-clipped", behaviour.text_zoom),
+    ("focus-popup-stays.html", "focus-content-dismiss", behaviour.focus_content),
+])
+def test_the_behaviour_checks_flag_each_deliberately_broken_page(audit_driver, broken_url, page, check, run):
+    audit_driver.get(f"{broken_url}/{page}")
+    time.sleep(0.6)  # long enough for a page that updates itself to show it
+    found = run(audit_driver)
+    assert check in {f.check for f in found}, found
+
+
+def test_the_good_versions_of_the_behaviour_checks_pass(audit_driver):
+    """tests/good/behaviour.html: motion only when the reader has not asked for less and with a pause button,
+    updates with a pause button, a box that grows with its text, a note on focus that Escape hides."""
+    with SiteServer(Path(__file__).parent / "good") as server:
+        audit_driver.get(server.url + "/behaviour.html")
+        time.sleep(0.6)
+        found = behaviour.motion(audit_driver) + behaviour.text_zoom(audit_driver) + behaviour.focus_content(audit_driver)
+        assert found == []
+        assert axe_results(audit_driver)["violations"] == []
+
+
 def test_the_good_versions_of_the_markup_checks_pass(driver):
     """tests/good/markup.html does right what each broken page does wrong: a link that says it opens a new tab, the
     natural Tab order, real headings and lists, labelled fields that say they are required, an error tied to its
@@ -120,8 +155,9 @@ def test_the_good_versions_of_the_markup_checks_pass(driver):
         assert axe_results(driver)["violations"] == []
 
 
-def test_every_markup_check_names_its_success_criteria():
-    assert all(criteria and all(c.count(".") == 2 for c in criteria) for criteria in CRITERIA.values())
+def test_every_markup_and_behaviour_check_names_its_success_criteria():
+    for criteria in (*CRITERIA.values(), *behaviour.CRITERIA.values()):
+        assert criteria and all(c.count(".") == 2 for c in criteria)
 
 
 def test_a_few_labelled_regions_and_unlabelled_sections_pass(driver, tmp_path):

@@ -20,12 +20,12 @@ from bs4 import BeautifulSoup
 from selenium.common.exceptions import (JavascriptException, TimeoutException, UnexpectedAlertPresentException,
                                         WebDriverException)
 
-from . import checks, markup
+from . import behaviour, checks, markup
 from .browser import (AxeFailed, SiteServer, axe_results, axe_source, axe_version, contrast_violations, new_driver,
                       page_urls, target_text)
 
 HERE = Path(__file__).parent
-CRITERIA = {**checks.CRITERIA, **markup.CRITERIA}  # each of our checks' WCAG 2.2 success criteria
+CRITERIA = {**checks.CRITERIA, **markup.CRITERIA, **behaviour.CRITERIA}  # each of our checks' WCAG 2.2 success criteria
 
 
 def _finding(found: checks.Finding) -> dict:
@@ -202,7 +202,7 @@ class Gate:
                     raise RuntimeError("the run was stopped")
                 self._drivers.append(driver)
             try:
-                driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _DIALOGS + axe_source()})
+                driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _DIALOGS + behaviour.TEXT_WATCH + axe_source()})
                 driver.set_page_load_timeout(self.load_time)
                 driver.set_script_timeout(self.script_time)
             except BaseException:
@@ -291,6 +291,7 @@ class Gate:
                 result.incomplete.append({"rule": item["id"], "help": item["help"], "target": target,
                                           "allowed": is_allowed(item["id"], target, self.allowlist)})
         found = checks.other_origins(driver, base) + checks.policy_refusals(driver) + checks.link_text(driver) + checks.text_spacing(driver) + checks.reflow(driver) + checks.reflow(driver, 360, "200%") + checks.regions(driver) + markup.markup(driver)
+        found += behaviour.motion(driver)
         result.findings.extend(_finding(f) for f in found)
         if driver.execute_script("return window.__gateMark") != mark:
             # What was found may belong to either page: none of it is reported.
@@ -302,7 +303,8 @@ class Gate:
                                 if dialog == "beforeunload" else
                                 f"the page opened a dialog ({dialog}); it was answered at once")
         if slow:
-            found = checks.keyboard(driver, address)
+            found = behaviour.focus_content(driver) + behaviour.text_zoom(driver)
+            found += checks.keyboard(driver, address)
             found += checks.without_javascript(driver, address)
             found += checks.skip_target(driver, address, contrast_violations)
             result.findings.extend(_finding(f) for f in found)

@@ -98,6 +98,7 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
     ("new-window-unannounced.html", "new-window", lambda d, url: (d.get(url), markup(d))[1]),
     ("positive-tabindex.html", "focus-order", lambda d, url: (d.get(url), markup(d))[1]),
     ("css-order.html", "focus-order", lambda d, url: (d.get(url), markup(d))[1]),
+    ("positioned-order.html", "focus-order", lambda d, url: (d.get(url), markup(d))[1]),
     ("fake-heading.html", "fake-heading", lambda d, url: (d.get(url), markup(d))[1]),
     ("fake-list.html", "fake-list", lambda d, url: (d.get(url), markup(d))[1]),
     ("placeholder-only.html", "placeholder-label", lambda d, url: (d.get(url), markup(d))[1]),
@@ -126,6 +127,7 @@ def audit_driver():
     ("auto-update.html", "auto-update", behaviour.motion),
     ("text-zoom-clipped.html", "text-zoom-clipped", behaviour.text_zoom),
     ("focus-popup-stays.html", "focus-content-dismiss", behaviour.focus_content),
+    ("hover-tip-stays.html", "hover-content", behaviour.hover_content),
 ])
 def test_the_behaviour_checks_flag_each_deliberately_broken_page(audit_driver, broken_url, page, check, run):
     audit_driver.get(f"{broken_url}/{page}")
@@ -136,12 +138,15 @@ def test_the_behaviour_checks_flag_each_deliberately_broken_page(audit_driver, b
 
 def test_the_good_versions_of_the_behaviour_checks_pass(audit_driver):
     """tests/good/behaviour.html: motion only when the reader has not asked for less and with a pause button,
-    updates with a pause button, a box that grows with its text, a note on focus that Escape hides."""
+    updates with a pause button, a box that grows with its text, a note on focus that Escape hides, a note on hover
+    that stays while the pointer moves onto it and that Escape hides."""
     with SiteServer(Path(__file__).parent / "good") as server:
         audit_driver.get(server.url + "/behaviour.html")
         time.sleep(0.6)
         found = behaviour.motion(audit_driver) + behaviour.text_zoom(audit_driver) + behaviour.focus_content(audit_driver)
+        found += behaviour.hover_content(audit_driver)
         assert found == []
+        assert audit_driver.execute_script(behaviour._HOVER_TARGETS, 10), "the good page's note on hover was tried"
         assert axe_results(audit_driver)["violations"] == []
 
 

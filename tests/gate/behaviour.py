@@ -4,6 +4,7 @@ it, animation that goes on when the reader asks for reduced motion, text cut off
 
 from __future__ import annotations
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from .checks import _DESCRIBE, Finding, press
@@ -14,6 +15,7 @@ CRITERIA = {
     "reduced-motion": ["2.3.3"],
     "text-zoom-clipped": ["1.4.4"],
     "focus-content-dismiss": ["1.4.13"],
+    "hover-content": ["1.4.13"],
 }
 
 # Names of a control that pauses, stops or hides moving content, in the catalog's languages (lower case).
@@ -166,3 +168,63 @@ def focus_content(driver, limit: int = 25) -> list[Finding]:
         if len(found) >= 3:
             break
     return found
+
+
+# Elements that show something when the pointer is over them: the part before ":hover" of every same-origin style
+# rule that changes display, visibility or opacity on hover.
+_HOVER_TARGETS = """
+  const found = new Set();
+  const visit = rules => { for (const rule of rules) {
+    if (rule.cssRules && !rule.selectorText) { visit(rule.cssRules); continue; }
+    if (!rule.selectorText || !rule.selectorText.includes(':hover')) continue;
+    if (!['display', 'visibility', 'opacity'].some(p => rule.style.getPropertyValue(p))) continue;
+    for (const part of rule.selectorText.split(',')) {
+      const before = part.split(':hover')[0].trim();
+      if (!before) continue;
+      try { document.querySelectorAll(before).forEach(el => { if (el.getClientRects().length) found.add(el); }); } catch (e) {}
+    }
+  } };
+  for (const sheet of document.styleSheets) { try { visit(sheet.cssRules); } catch (e) {} }
+  return Array.from(found).slice(0, arguments[0]);
+"""
+
+
+def hover_content(driver, limit: int = 10) -> list[Finding]:
+    """WCAG 1.4.13: content that appears on hover can be dismissed with Escape and stays while the pointer moves
+    onto it."""
+    found = []
+    for target in driver.execute_script(_HOVER_TARGETS, limit):
+        driver.execute_script("window.__gateBefore = new Set((() => {" + _SHOWN_POPUPS + "})());")
+        try:
+            ActionChains(driver).move_to_element(target).perform()
+        except Exception:  # noqa: BLE001 - an element that cannot be pointed at shows nothing to check
+            continue
+        appeared = driver.execute_script("window.__gatePopups = (() => {" + _SHOWN_POPUPS + "})()"
+                                         ".filter(p => !window.__gateBefore.has(p) && !p.contains(arguments[0]));"
+                                         "return window.__gatePopups.length ? window.__gatePopups[0] : null;", target)
+        if appeared is None:
+            continue
+        what = driver.execute_script(_DESCRIBE + "return __gateDescribe(arguments[0]);", appeared)
+        try:
+            ActionChains(driver).move_to_element(appeared).perform()
+            stays = driver.execute_script(_STILL_SHOWN, appeared)
+        except Exception:  # noqa: BLE001 - gone before the pointer got there
+            stays = False
+        if not stays:
+            found.append(Finding("hover-content", "content that appears on hover goes away when the pointer moves "
+                                 "onto it", what))
+        else:
+            press(driver, Keys.ESCAPE)
+            if driver.execute_script(_STILL_SHOWN, appeared):
+                found.append(Finding("hover-content", "content that appears on hover stays after Escape", what))
+        ActionChains(driver).move_by_offset(0, 0).perform()
+        driver.execute_script("window.scrollTo(0, 0)")
+        if len(found) >= 3:
+            break
+    return found
+
+
+_STILL_SHOWN = """
+  const p = arguments[0], cs = getComputedStyle(p);
+  return p.isConnected && p.getClientRects().length > 0 && cs.visibility !== 'hidden' && parseFloat(cs.opacity) > 0;
+"""

@@ -87,6 +87,19 @@ for (const el of focusable) {
   }
 }
 
+// Positioned elements (absolute, fixed) shown above what comes before them in the Tab order.
+const positioned = el => { for (let n = el; n && n !== document.body; n = n.parentElement) {
+  if (['absolute', 'fixed'].includes(style(n).position)) return true; } return false; };
+const boxes = focusable.map(el => [el, el.getClientRects()[0]])
+  .filter(([el, r]) => r && r.width && r.height && r.top >= 0 && r.left >= 0 && r.bottom <= document.documentElement.scrollHeight);
+for (let i = 1; i < boxes.length; i++) {
+  const [a, ra] = boxes[i - 1], [b, rb] = boxes[i];
+  if (rb.bottom < ra.top - 4 && (positioned(a) || positioned(b)) && !a.contains(b) && !b.contains(a)) {
+    add('focus-order', 'positioned above what comes before it in the Tab order, so focus jumps back up the page', b);
+    break;
+  }
+}
+
 // Text that looks like a heading: a short line of bold or large text alone in its block, with text after it.
 const headingLike = el => {
   const t = text(el);

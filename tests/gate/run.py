@@ -304,7 +304,7 @@ class Gate:
                                 if dialog == "beforeunload" else
                                 f"the page opened a dialog ({dialog}); it was answered at once")
         if slow:
-            found = behaviour.focus_content(driver) + behaviour.text_zoom(driver)
+            found = behaviour.focus_content(driver) + behaviour.hover_content(driver) + behaviour.text_zoom(driver)
             found += checks.keyboard(driver, address)
             found += checks.without_javascript(driver, address)
             found += checks.skip_target(driver, address, contrast_violations)

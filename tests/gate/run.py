@@ -10,7 +10,7 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -320,7 +320,7 @@ class Gate:
         try:
             with SiteServer(self.site, self.siteurl) as server:
                 futures = [pool.submit(self.check_page, server.url, url, url in slow) for url in urls]
-                for done, future in enumerate(futures, start=1):
+                for done, future in enumerate(as_completed(futures), start=1):  # a slow page holds back nothing
                     results.append(future.result())
                     if progress:
                         self._progress(progress, done, len(urls), started, results)

@@ -82,6 +82,7 @@ def test_axe_flags_each_deliberately_broken_page(driver, broken_url, page, rule)
     ("no-focus-style.html", "focus-visible", lambda d, url: checks.keyboard(d, url)),
     ("skip-link-to-nowhere.html", "skip-link", lambda d, url: checks.keyboard(d, url)),
     ("focus-trap.html", "focus-trap", lambda d, url: checks.keyboard(d, url)),
+    ("focus-trap-on-blur.html", "focus-trap", lambda d, url: checks.keyboard(d, url)),
     ("skip-target-restyled.html", "skip-target-contrast",
      lambda d, url: checks.skip_target(d, url, contrast_violations)),
     ("low-contrast-on-focus.html", "focus-contrast", lambda d, url: checks.keyboard(d, url)),

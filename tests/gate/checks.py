@@ -189,6 +189,10 @@ def skip_target(driver, url: str, contrast) -> list[Finding]:
     return findings
 
 
+# How long the keyboard walk waits for a page's own focus handling before it trusts that focus left the page.
+SETTLE_MS = 250
+
+
 def press(driver, key) -> None:
     # An ActionChains forgets its actions once performed: build one per key press.
     ActionChains(driver).send_keys(key).perform()
@@ -220,6 +224,11 @@ def keyboard(driver, url: str) -> list[Finding]:
     in_modal = False  # focus kept inside an open modal dialog: not a trap, the dialog's own closing ends it
     for _ in range(expected + 3):
         state = driver.execute_script(_FOCUS_STATE)
+        if state is None:
+            # A page's own script may pull focus back a moment later (a blur handler with a timer): look again
+            # once it has had time to run before deciding that focus left the page.
+            driver.execute_async_script("setTimeout(arguments[arguments.length - 1], arguments[0]);", SETTLE_MS)
+            state = driver.execute_script(_FOCUS_STATE)
         if state is None:
             break  # focus left the page: the walk went all the way round
         if state["inModal"]:

@@ -127,6 +127,7 @@ def audit_driver():
     ("motion-ignores-preference.html", "reduced-motion", behaviour.motion),
     ("auto-update.html", "auto-update", behaviour.motion),
     ("text-zoom-clipped.html", "text-zoom-clipped", behaviour.text_zoom),
+    ("text-zoom-overlap.html", "text-zoom-overlap", behaviour.text_zoom),
     ("focus-popup-stays.html", "focus-content-dismiss", behaviour.focus_content),
     ("hover-tip-stays.html", "hover-content", behaviour.hover_content),
 ])
@@ -139,7 +140,7 @@ def test_the_behaviour_checks_flag_each_deliberately_broken_page(audit_driver, b
 
 def test_the_good_versions_of_the_behaviour_checks_pass(audit_driver):
     """tests/good/behaviour.html: motion only when the reader has not asked for less and with a pause button,
-    updates with a pause button, a box that grows with its text, a note on focus that Escape hides, a note on hover
+    updates with a pause button, a box that grows with its text, words only screen readers read, a note on focus that Escape hides, a note on hover
     that stays while the pointer moves onto it and that Escape hides."""
     with SiteServer(Path(__file__).parent / "good") as server:
         audit_driver.get(server.url + "/behaviour.html")

@@ -1,6 +1,6 @@
 """Checks of what a page does, beyond axe: content that moves, blinks or updates by itself without a way to pause
-it, animation that goes on when the reader asks for reduced motion, text cut off when only the text is zoomed to
-200%, and content that appears on focus and cannot be dismissed."""
+it, animation that goes on when the reader asks for reduced motion, text cut off or on top of other text when only
+the text is zoomed to 200%, and content that appears on focus and cannot be dismissed."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ CRITERIA = {
     "auto-update": ["2.2.2"],
     "reduced-motion": ["2.3.3"],
     "text-zoom-clipped": ["1.4.4"],
+    "text-zoom-overlap": ["1.4.4"],
     "focus-content-dismiss": ["1.4.13"],
     "hover-content": ["1.4.13"],
 }
@@ -91,7 +92,8 @@ def motion(driver) -> list[Finding]:
 
 _TEXT_ZOOM = _DESCRIBE + """
   const all = Array.from(document.querySelectorAll('body, body *'));
-  const texts = all.filter(el => Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()));
+  const texts = all.filter(el => Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+                   .slice(0, 2000);
   const cut = box => {
     const cs = getComputedStyle(box);
     return (['hidden', 'clip'].includes(cs.overflowX) && box.scrollWidth > box.clientWidth + 1)
@@ -105,8 +107,57 @@ _TEXT_ZOOM = _DESCRIBE + """
     }
     return found;
   };
-  // Boxes that cut their text already at 100% (an ellipsis, a one-line teaser) are not the zoom's doing.
+  // The line boxes of each element's own text, as [element index, left, top, right, bottom], top to bottom.
+  // Text nobody sees: clipped away (the visually-hidden pattern) or in a box of a pixel that hides its overflow.
+  const unseen = el => {
+    for (let box = el; box && box !== document.body; box = box.parentElement) {
+      const cs = getComputedStyle(box);
+      if (cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) return true;
+      if (cs.clip && cs.clip !== 'auto' && ['absolute', 'fixed'].includes(cs.position)) return true;
+      if (cs.clipPath && cs.clipPath !== 'none') return true;
+      const r = box.getBoundingClientRect();
+      if ((['hidden', 'clip'].includes(cs.overflowX) || ['hidden', 'clip'].includes(cs.overflowY))
+          && (r.width <= 1 || r.height <= 1)) return true;
+    }
+    return false;
+  };
+  const lines = () => {
+    const found = [];
+    texts.forEach((el, i) => {
+      if (unseen(el)) return;
+      for (const node of el.childNodes) {
+        if (node.nodeType !== 3 || !node.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects())
+          if (r.width > 2 && r.height > 2) found.push([i, r.left, r.top, r.right, r.bottom]);
+      }
+    });
+    return found.sort((a, b) => a[2] - b[2]);
+  };
+  // Pairs of elements whose lines of text lie on top of each other (an element with itself when its own lines do):
+  // more than a quarter of the smaller line's height and more than a few pixels across.
+  const overlaps = () => {
+    const pairs = new Map(), boxes = lines(), open = [];
+    for (const b of boxes) {
+      for (let k = open.length - 1; k >= 0; k--) if (open[k][4] <= b[2]) open.splice(k, 1);
+      for (const a of open) {
+        const wide = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+        const high = Math.min(a[4], b[4]) - Math.max(a[2], b[2]);
+        if (wide > 3 && high > 0.25 * Math.min(a[4] - a[2], b[4] - b[2])) {
+          const key = Math.min(a[0], b[0]) + ' ' + Math.max(a[0], b[0]);
+          if (!pairs.has(key)) pairs.set(key, [a[0], b[0]]);
+        }
+      }
+      open.push(b);
+      if (pairs.size > 200) break;
+    }
+    return pairs;
+  };
+  // What is already cut off or on top of other text at 100% (an ellipsis, a badge over a picture) is not the
+  // zoom's doing.
   const before = new Set(texts.flatMap(boxes).filter(cut));
+  const overlapBefore = overlaps();
   // Text-only zoom: every element's font size doubled, in pixels, from the sizes it had before.
   const sizes = all.map(el => getComputedStyle(el).fontSize);
   const inline = all.map(el => el.style.getPropertyValue('font-size'));
@@ -117,15 +168,25 @@ _TEXT_ZOOM = _DESCRIBE + """
     if (box) clipped.push(__gateDescribe(box));
     if (clipped.length >= 5) break;
   }
+  const overlapping = [];
+  for (const [key, [i, j]] of overlaps()) {
+    if (overlapBefore.has(key)) continue;
+    overlapping.push(i === j ? __gateDescribe(texts[i]) : __gateDescribe(texts[i]) + ' / ' + __gateDescribe(texts[j]));
+    if (overlapping.length >= 5) break;
+  }
   all.forEach((el, i) => inline[i] ? el.style.setProperty('font-size', inline[i]) : el.style.removeProperty('font-size'));
-  return Array.from(new Set(clipped));
+  return {clipped: Array.from(new Set(clipped)), overlapping};
 """
 
 
 def text_zoom(driver) -> list[Finding]:
-    """WCAG 1.4.4: with only the text zoomed to 200% (every font size doubled), no text is cut off by a box."""
+    """WCAG 1.4.4: with only the text zoomed to 200% (every font size doubled), no text is cut off by a box and
+    no text lies on top of other text."""
+    found = driver.execute_script(_TEXT_ZOOM)
     return [Finding("text-zoom-clipped", "with the text zoomed to 200%, text is cut off by a box that hides its "
-                    "overflow", target) for target in driver.execute_script(_TEXT_ZOOM)]
+                    "overflow", target) for target in found["clipped"]] + \
+           [Finding("text-zoom-overlap", "with the text zoomed to 200%, text lies on top of other text (a box of "
+                    "fixed height, or a line height in pixels)", target) for target in found["overlapping"]]
 
 
 _SHOWN_POPUPS = """

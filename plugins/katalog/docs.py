@@ -8,11 +8,12 @@ from pathlib import Path
 
 from .i18n import N_, translate
 from .messages import MESSAGES
-from .model import PAGE_FIELDS, PROGRAM_FIELDS
+from .model import FIELD_CHOICES, PAGE_FIELDS, PROGRAM_FIELDS
 from .writing import ERROR, GROUPS, LIMIT_OF, RULES, VAGUE_LINKS, WritingLimits
 
 GUIDES = {"id": "docs/panduan.md", "en": "docs/guide.md"}
 HEADINGS = (N_("Kolom"), N_("Wajib"), N_("Isi"), N_("Contoh"), N_("ya"))
+CHOICES_NOTE = N_("Pilihan, dalam bahasa Indonesia atau Inggris, huruf besar atau kecil: {choices}.")
 START, END = "<!-- fields:start (generated from plugins/katalog/model.py: make docs) -->", "<!-- fields:end -->"
 
 
@@ -20,7 +21,11 @@ def _rows(fields, lang, prefix=""):
     yes = translate(HEADINGS[4], lang)
     for spec in fields:
         example = spec.example.replace("|", "\\|").replace("\n", " ")
-        yield f"| `{prefix}{spec.name}` | {yes if spec.required else ''} | {translate(spec.doc, lang)} | `{example}` |"
+        doc = translate(spec.doc, lang)
+        if spec.kind == "choice":
+            shown = ", ".join(f"`{choice.words[0]}` (`{choice.code}`)" for choice in FIELD_CHOICES[spec.name])
+            doc += " " + translate(CHOICES_NOTE, lang).format(choices=shown)
+        yield f"| `{prefix}{spec.name}` | {yes if spec.required else ''} | {doc} | `{example}` |"
         if spec.children:
             yield from _rows(spec.children, lang, prefix=f"{prefix}{spec.name}.")
 

@@ -59,6 +59,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("salah satu dari: {choices}"),
         N_("{suggestion}Nilai baru bisa ditambahkan di {data_file}."),
     ),
+    "unknown_choice": (
+        N_("«{value}» bukan pilihan yang dikenal untuk kolom «{field}»."),
+        N_("salah satu dari: {choices}"),
+        N_("{suggestion}Tulis salah satu pilihan itu, dalam bahasa Indonesia atau Inggris; huruf besar atau kecil sama saja."),
+    ),
     "unknown_reference": (
         N_("«{value}» tidak ada di daftar {vocabulary}."),
         N_("kode salah satu dari: {choices}"),

@@ -58,7 +58,7 @@ PROGRAM_FIELDS = (
     F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).", "[blk-pesisir]", vocabulary="partners"),
     F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.", "cabang-ketapang", required=True,
       vocabulary="locations"),
-    F("mode", "choice", "offline (tatap muka), online (daring) atau hybrid. Bawaan: dari lokasi.", "offline"),
+    F("mode", "choice", "Cara ikut. Bawaan: dari lokasi.", "tatap muka"),
     F("schedule", "schedule", "Jadwal: start dan end (boleh dengan repeat dan except), atau daftar sessions.",
       "{start: 2026-12-02 09:00, end: \"11:00\"}", required=True, children=(
           F("start", "datetime", "Mulai sesi pertama: TTTT-BB-HH JJ:MM.",
@@ -73,7 +73,7 @@ PROGRAM_FIELDS = (
             "[2026-12-09]"),
           F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
       )),
-    F("status", "choice", "open (dibuka), full (penuh), cancelled (batal) atau finished (selesai).", "open", required=True),
+    F("status", "choice", "Status pendaftaran.", "buka", required=True),
     F("cost", "cost", "gratis, atau biaya dalam rupiah (angka).", "gratis",
       required=True),
     F("cost_note", "text", "Keterangan biaya, tampil di samping biayanya, misalnya keringanan.",
@@ -170,9 +170,50 @@ LISTED_SESSION_FIELDS = (
     F("topic", "text", "Topik sesi.", "Membuat surel"),
 )
 
-MODES = ("offline", "online", "hybrid")
-STATUSES = ("open", "full", "cancelled", "finished")
-CHOICES = {"mode": MODES, "status": STATUSES}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One value of a fixed list: the code the site and its open data use, and the words a librarian may write
+    for it, Indonesian first (any letter case; the code itself is always accepted too)."""
+
+    code: str
+    words: tuple[str, ...]
+
+    @property
+    def shown(self) -> str:
+        return f"{self.words[0]} ({self.code})"
+
+
+MODE_CHOICES = (
+    Choice("offline", ("tatap muka", "luring", "langsung")),
+    Choice("online", ("daring",)),
+    Choice("hybrid", ("hibrida", "hibrid", "campuran")),
+)
+STATUS_CHOICES = (
+    Choice("open", ("buka", "dibuka")),
+    Choice("full", ("penuh",)),
+    Choice("cancelled", ("batal", "dibatalkan", "canceled")),
+    Choice("finished", ("selesai",)),
+)
+FIELD_CHOICES = {"mode": MODE_CHOICES, "status": STATUS_CHOICES}
+MODES = tuple(choice.code for choice in MODE_CHOICES)
+STATUSES = tuple(choice.code for choice in STATUS_CHOICES)
+CHOICES = {name: tuple(choice.code for choice in choices) for name, choices in FIELD_CHOICES.items()}
+
+
+def normal_words(text: str) -> str:
+    """A value as a person may type it, compared without letter case, extra spaces, hyphens or underscores."""
+    return " ".join(str(text).casefold().replace("-", " ").replace("_", " ").split())
+
+
+def choice_code(text: str, choices: tuple[Choice, ...]) -> str | None:
+    wanted = normal_words(text)
+    for choice in choices:
+        if wanted == normal_words(choice.code) or wanted in (normal_words(word) for word in choice.words):
+            return choice.code
+    return None
+
 FREE_WORDS = {"gratis", "free", "0", "bebas biaya", "tidak dipungut biaya"}
 TRUE_WORDS = {"true", "yes", "ya", "benar"}
 FALSE_WORDS = {"false", "no", "tidak", "salah"}
@@ -188,6 +229,17 @@ URL_WITH_USER = re.compile(r"^\s*https?://[^/?#\s]*@", re.IGNORECASE)
 # A whole number as a librarian types it: ASCII digits, at most nine of them.
 NUMBER = re.compile(r"[0-9]{1,9}")
 ONLINE = "online"
+ONLINE_WORDS = {"online", "daring"}
+# Words that may follow a count of people: "25 orang", "25 peserta", "25 people".
+COUNT_UNITS = {"orang", "peserta", "org", "people", "persons", "participants", "wong", "tiyang"}
+
+
+def counted(text: str) -> int | None:
+    """A whole number, alone or followed by a word for people."""
+    parts = str(text).strip().split()
+    if len(parts) == 2 and parts[1].casefold().rstrip(".") in COUNT_UNITS:
+        parts = parts[:1]
+    return int(parts[0]) if len(parts) == 1 and NUMBER.fullmatch(parts[0]) else None
 
 
 @dataclass(frozen=True)
@@ -323,6 +375,23 @@ class Page:
     html: str = ""
 
 
+def vocabulary_code(vocabulary: Vocabulary, text: str) -> str | None:
+    """The code a librarian meant by its code in another letter case, or by its label in any of the site's
+    languages: written out in full, or as two or more words that appear in one entry's label only ("kursi roda")."""
+    wanted = normal_words(text)
+    if not wanted:
+        return None
+    names = {code: {normal_words(code), *(normal_words(label) for label in entry.label.values())}
+             for code, entry in vocabulary.entries.items()}
+    exact = [code for code, known in names.items() if wanted in known]
+    if len(exact) == 1:
+        return exact[0]
+    if exact or " " not in wanted:
+        return None  # one word alone ("orang") is too little to guess from
+    within = [code for code, known in names.items() if any(f" {wanted} " in f" {name} " for name in known)]
+    return within[0] if len(within) == 1 else None
+
+
 def parse_phone(text: str) -> Phone | None:
     """An Indonesian phone number as written, with its international form for tel: and WhatsApp links."""
     text = str(text).strip()
@@ -433,13 +502,15 @@ class Parser:
     def kind_choice(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
             return None
-        allowed = CHOICES[spec.name]
-        value = raw.strip().lower()
-        if value in allowed:
-            return value
-        self.problem(raw.line, path, "unknown_value", value=raw, choices=", ".join(allowed),
-                     vocabulary=Msg("nilai {name}", name=spec.name),
-                     suggestion=suggest(value, allowed), data_file="docs/panduan.md")
+        choices = FIELD_CHOICES[spec.name]
+        code = choice_code(raw, choices)
+        if code is not None:
+            return code
+        words = [word for choice in choices for word in (*choice.words, choice.code)]
+        near = suggest(normal_words(raw), words)
+        shown = next((c.shown for c in choices if near in (*c.words, c.code)), None) if near else None
+        self.problem(raw.line, path, "unknown_choice", value=raw, choices=", ".join(c.shown for c in choices),
+                     suggestion=shown)
         return None
 
     def vocabulary_value(self, raw, spec, path):
@@ -447,6 +518,9 @@ class Parser:
         code = raw.strip()
         if code in vocabulary:
             return code
+        found = vocabulary_code(vocabulary, code)
+        if found is not None:
+            return found
         is_reference = spec.vocabulary in ("partners", "locations")
         choices = list(vocabulary.entries) + ([ONLINE] if spec.kind == "location" else [])
         self.problem(raw.line, path, "unknown_reference" if is_reference else "unknown_value",
@@ -485,7 +559,7 @@ class Parser:
     def kind_location(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
             return None
-        if raw.strip().lower() == ONLINE:
+        if normal_words(raw) in ONLINE_WORDS:
             return ONLINE
         return self.vocabulary_value(raw, spec, path)
 
@@ -527,8 +601,9 @@ class Parser:
     def kind_count(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
             return None
-        if NUMBER.fullmatch(raw.strip()) and int(raw) > 0:
-            return int(raw)
+        number = counted(raw)
+        if number is not None and number > 0:
+            return number
         self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat lebih dari 0"),
                      example=f"{spec.name}: {spec.example}")
         return None
@@ -537,8 +612,9 @@ class Parser:
         """A whole number counted after the fact: 0 or more."""
         if not self.shape(raw, Text, spec, path, line):
             return None
-        if NUMBER.fullmatch(raw.strip()):
-            return int(raw)
+        number = counted(raw)
+        if number is not None:
+            return number
         self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat, 0 atau lebih"),
                      example=f"{spec.name}: {spec.example}")
         return None

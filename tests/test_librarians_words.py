@@ -1,0 +1,130 @@
+"""A program written in the words librarians use: Indonesian choices, labels instead of codes, counts with
+their unit, amounts in rupiah as people write them. The build reads them; the file stays as it was written."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import VALID_PROGRAM, assert_no_traceback, run_pelican
+
+
+def loaded(content, text):
+    path = content.program("kelas-uji", text)
+    catalog = content.load()
+    assert path.read_text(encoding="utf-8") == text, "the librarian's file is never rewritten"
+    return catalog
+
+
+def program_of(content, text):
+    catalog = loaded(content, text)
+    assert catalog.problems == [], [p.format("id") for p in catalog.problems]
+    (item,) = catalog.programs
+    return getattr(item, "program", item)
+
+
+def only_problem(content, text):
+    catalog = loaded(content, text)
+    assert len(catalog.problems) == 1, [p.format("id") for p in catalog.problems]
+    return catalog.problems[0]
+
+
+@pytest.mark.parametrize("written, code", [
+    ("buka", "open"), ("Buka", "open"), ("dibuka", "open"), ("open", "open"), ("OPEN", "open"),
+    ("penuh", "full"), ("Full", "full"), ("batal", "cancelled"), ("dibatalkan", "cancelled"),
+    ("cancelled", "cancelled"), ("selesai", "finished"), ("Finished", "finished"),
+])
+def test_status_in_indonesian_or_english_any_case(content, written, code):
+    text = VALID_PROGRAM.replace("status: open", f"status: {written}")
+    assert program_of(content, text).status == code
+
+
+@pytest.mark.parametrize("written, code", [
+    ("tatap muka", "offline"), ("Tatap Muka", "offline"), ("luring", "offline"), ("offline", "offline"),
+    ("daring", "online"), ("Online", "online"), ("hibrida", "hybrid"), ("hybrid", "hybrid"),
+])
+def test_mode_in_indonesian_or_english_any_case(content, written, code):
+    text = VALID_PROGRAM.replace("status: open", f"status: open\nmode: {written}")
+    assert program_of(content, text).mode == code
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_unknown_status_lists_both_words_and_points_at_no_file(content, lang):
+    problem = only_problem(content, VALID_PROGRAM.replace("status: open", "status: bukak"))
+    message = problem.format(lang)
+    assert problem.code == "unknown_choice" and problem.field == "status"
+    assert "buka (open)" in message and "penuh (full)" in message and "selesai (finished)" in message
+    assert "«buka (open)»" in message, "the nearest choice is suggested"
+    assert "docs/panduan.md" not in message and ".yaml" not in message, message
+    if lang == "en":
+        assert "is not one of the choices for the field «status»" in message
+
+
+@pytest.mark.parametrize("written, codes", [
+    ("[Umum]", ("umum",)), ("[LANSIA]", ("lansia",)), ("[Masyarakat umum]", ("umum",)),
+    ("[Older people]", ("lansia",)), ("[wong sepuh]", ("lansia",)), ("[Pencari Kerja, umum]", ("pencari-kerja", "umum")),
+    ("[pencari kerja]", ("pencari-kerja",)),
+])
+def test_audience_by_its_code_in_any_case_or_its_label_in_any_site_language(content, written, codes):
+    text = VALID_PROGRAM.replace("audience: [lansia]", f"audience: {written}")
+    assert program_of(content, text).audiences == codes
+
+
+@pytest.mark.parametrize("written, code", [
+    ("kursi roda", "akses-kursi-roda"), ("Juru bahasa isyarat (BISINDO)", "juru-bahasa-isyarat"),
+    ("Live captions", "teks-langsung"), ("toilet aksesibel", "toilet-aksesibel"),
+])
+def test_accessibility_feature_by_a_label_that_matches_one_feature(content, written, code):
+    text = VALID_PROGRAM.replace("status: open", f"status: open\naccessibility:\n  features: [{written}]")
+    assert program_of(content, text).accessibility.features == (code,)
+
+
+@pytest.mark.parametrize("old, new, written", [
+    ("audience: [lansia]", "audience: [orang]", "orang"),  # in "Orang tua" only, yet it means people in general
+    ("status: open", "status: open\naccessibility:\n  features: [kursi]", "kursi"),
+    ("status: open", "status: open\naccessibility:\n  features: [akses]", "akses"),
+])
+def test_one_word_of_a_label_is_too_little_to_guess_from(content, old, new, written):
+    problem = only_problem(content, VALID_PROGRAM.replace(old, new))
+    assert problem.code == "unknown_value" and f"«{written}»" in problem.format("id")
+
+
+def test_partner_and_location_by_name(content):
+    text = (VALID_PROGRAM.replace("partners: [blk-pesisir]", "partners: [Balai Latihan Kerja Pesisir]")
+            .replace("location: cabang-gilimanuk", "location: Daring"))
+    program = program_of(content, text)
+    assert program.partners == ("blk-pesisir",) and program.location == "online"
+
+
+@pytest.mark.parametrize("written, number", [
+    ("25", 25), ("25 orang", 25), ("25 Orang", 25), ("25 peserta", 25), ("25 people", 25), ("25 participants", 25),
+])
+def test_capacity_with_its_unit_word(content, written, number):
+    text = VALID_PROGRAM.replace("status: open", f"status: open\ncapacity: {written}")
+    assert program_of(content, text).capacity == number
+
+
+@pytest.mark.parametrize("written", ["25 kursi", "dua puluh lima", "25 orang 3", "0 orang", "-25"])
+def test_a_capacity_that_is_not_a_count_of_people_is_refused(content, written):
+    problem = only_problem(content, VALID_PROGRAM.replace("status: open", f"status: open\ncapacity: {written}"))
+    assert problem.code == "bad_number" and problem.field == "capacity"
+
+
+@pytest.mark.parametrize("written, amount", [
+    ("Rp 25.000", 25000), ("Rp25.000", 25000), ("25.000", 25000), ("rp. 25.000", 25000), ("25000", 25000),
+    ("Rp 1.250.000", 1250000), ("gratis", 0), ("Gratis", 0), ("free", 0),
+])
+def test_cost_in_rupiah_as_people_write_it(content, written, amount):
+    text = VALID_PROGRAM.replace("cost: gratis", f'cost: "{written}"')
+    assert program_of(content, text).cost == amount
+
+
+def test_a_program_in_the_librarians_words_builds(content, tmp_path):
+    text = (VALID_PROGRAM.replace("status: open", "status: Buka\nmode: tatap muka\ncapacity: 25 orang\n"
+                                  "accessibility:\n  features: [kursi roda]")
+            .replace("audience: [lansia]", "audience: [Umum, Lansia]").replace("cost: gratis", 'cost: "Rp 25.000"'))
+    content.program("kelas-uji", text)
+    result = run_pelican(content.root, tmp_path / "out")
+    assert_no_traceback(result)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (tmp_path / "out" / "program" / "kelas-uji" / "index.html").read_text(encoding="utf-8")
+    assert "Rp25.000" in page.replace("\u00a0", "") or "Rp 25.000" in page.replace("\u00a0", " "), "the cost as a number"

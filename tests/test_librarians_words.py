@@ -128,3 +128,30 @@ def test_a_program_in_the_librarians_words_builds(content, tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     page = (tmp_path / "out" / "program" / "kelas-uji" / "index.html").read_text(encoding="utf-8")
     assert "Rp25.000" in page.replace("\u00a0", "") or "Rp 25.000" in page.replace("\u00a0", " "), "the cost as a number"
+
+
+@pytest.mark.parametrize("repeat, detail", [
+    ("{every: fortnight, count: 4}", "fortnight"),
+    ("{every: week}", "count"),
+    ("{every: week, count: 4, days: [sabtuu]}", "sabtuu"),
+    ("{every: week, count: 4, until: 2027-01-30}", "until"),
+])
+def test_a_start_that_cannot_be_read_does_not_hide_a_wrong_repeat_rule(content, repeat, detail):
+    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-13-02 09:00")
+            .replace("repeat: {every: week, count: 4}", f"repeat: {repeat}"))
+    catalog = loaded(content, text)
+    found = {(p.field, p.code): p.format("id") for p in catalog.problems}
+    assert set(found) == {("schedule.start", "bad_datetime"), ("schedule.repeat", "bad_repeat")}, found
+    assert detail in found[("schedule.repeat", "bad_repeat")]
+
+
+def test_a_start_that_cannot_be_read_does_not_hide_a_wrong_end(content):
+    text = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: kemarin").replace('end: "11:00"', 'end: "sebelas"')
+    catalog = loaded(content, text)
+    assert {(p.field, p.code) for p in catalog.problems} == {("schedule.start", "bad_datetime"),
+                                                            ("schedule.end", "bad_end")}
+
+
+def test_a_start_that_cannot_be_read_with_a_good_rule_and_end_is_one_problem(content):
+    text = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: kemarin")
+    assert only_problem(content, text).field == "schedule.start"

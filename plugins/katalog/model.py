@@ -14,7 +14,7 @@ from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
 from .schedule import (FREQUENCIES, WEEKDAYS, WEEKS, YEARS, RepeatRule, Session, number_sessions, parse_date,
-                       parse_datetime, parse_end, week_of_month, zone, zone_names)
+                       parse_datetime, parse_end, parse_time, week_of_month, zone, zone_names)
 
 
 @dataclass(frozen=True)
@@ -726,6 +726,12 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
                        example='end: "11:00"')
         return None
     if start is None:
+        # The start cannot be read (already reported): check what does not depend on it, so that the first report
+        # holds every problem.
+        if not isinstance(end_raw, Text) or (parse_end(end_raw, None) is None and parse_time(end_raw) is None):
+            parser.problem(getattr(end_raw, "line", raw.line_of("end")), f"{path}.end", "bad_end", value=end_raw)
+        if values.get("repeat") is not None:
+            _repeat_rule(parser, values["repeat"], None, f"{path}.repeat")
         return None
     end = parse_end(end_raw, start) if isinstance(end_raw, Text) else None
     if end is None:
@@ -824,7 +830,9 @@ def _listed_sessions(parser, listed, tz, path):
     return number_sessions(drafts), None, ()
 
 
-def _repeat_rule(parser, raw, start: datetime, path):
+def _repeat_rule(parser, raw, start: datetime | None, path):
+    """The repeat rule, or None after reporting why not; without a start (one that cannot be read) only what
+    does not depend on it is checked."""
     def bad(detail: Msg, line=None):
         parser.problem(line or raw.line, path, "bad_repeat", detail=detail)
 
@@ -862,7 +870,7 @@ def _repeat_rule(parser, raw, start: datetime, path):
         if until is None:
             bad(Msg("until «{until}» bukan tanggal TTTT-BB-HH", until=raw["until"]), raw.line_of("until"))
             return None
-        if until < start.date():
+        if start is not None and until < start.date():
             bad(Msg("until lebih awal dari sesi pertama"), raw.line_of("until"))
             return None
     weekdays = []
@@ -872,7 +880,7 @@ def _repeat_rule(parser, raw, start: datetime, path):
             bad(Msg("hari «{day}» tidak dikenal (senin ... minggu)", day=day), raw.line_of("days"))
             return None
         weekdays.append(WEEKDAYS[name])
-    if weekdays and start.weekday() not in weekdays:
+    if weekdays and start is not None and start.weekday() not in weekdays:
         bad(Msg("sesi pertama (start) jatuh pada hari {day}, bukan salah satu dari days", day=Msg(DAY_NAMES[start.weekday()])),
             raw.line_of("days"))
         return None
@@ -882,7 +890,7 @@ def _repeat_rule(parser, raw, start: datetime, path):
         if FREQUENCIES[every] != FREQUENCIES["month"] or week is None:
             bad(Msg("week dipakai bersama every: month, dengan 1, 2, 3, 4 atau terakhir"), raw.line_of("week"))
             return None
-        nth, last = week_of_month(start.date())
+        nth, last = week_of_month(start.date()) if start is not None else (week, week == -1)
         if (week == -1 and not last) or (week != -1 and week != nth):
             bad(Msg("sesi pertama (start) adalah {day} ke-{nth} bulan itu, bukan yang disebut week", nth=nth,
                     day=Msg(DAY_NAMES[start.weekday()])), raw.line_of("week"))

@@ -155,3 +155,86 @@ def test_a_start_that_cannot_be_read_does_not_hide_a_wrong_end(content):
 def test_a_start_that_cannot_be_read_with_a_good_rule_and_end_is_one_problem(content):
     text = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: kemarin")
     assert only_problem(content, text).field == "schedule.start"
+
+
+@pytest.mark.parametrize("written", [
+    "2026-12-02 09:00", "2026-12-02T09:00", "2 Desember 2026 09.00", "2 Desember 2026 9.00", "2 Des 2026 09:00",
+    "Rabu, 2 Desember 2026 09.00", "Rabu, 2 Desember 2026 pukul 09.00", "2 Desember 2026 pukul 9.00 WITA",
+    "hari Rabu, tanggal 2 Desember 2026 jam 09.00", "December 2, 2026 9:00 am", "2 December 2026 09:00",
+    "Wednesday, 2 Dec 2026 9:00", "2 Desember 2026 pk. 09.00",
+])
+def test_start_in_the_forms_people_write(content, written):
+    text = VALID_PROGRAM.replace("start: 2026-12-02 09:00", f"start: {written}")
+    program = program_of(content, text)
+    assert program.first.start.isoformat() == "2026-12-02T09:00:00+08:00"
+
+
+@pytest.mark.parametrize("written, hour", [("2 Desember 2026 2:30 pm", "14:30"), ("2 Desember 2026 14.30", "14:30"),
+                                           ("2 December 2026 12:00 pm", "12:00"), ("2 December 2026 12:15 am", "00:15")])
+def test_afternoon_times(content, written, hour):
+    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", f"start: {written}")
+            .replace('end: "11:00"', 'end: "23:00"'))
+    assert program_of(content, text).first.start.strftime("%H:%M") == hour
+
+
+@pytest.mark.parametrize("written", ['"pukul 11.00"', '"11.00 WITA"', '"11:00"', "2 Desember 2026 11.00"])
+def test_end_in_the_forms_people_write(content, written):
+    text = VALID_PROGRAM.replace('end: "11:00"', f"end: {written}")
+    assert program_of(content, text).first.end.strftime("%H:%M") == "11:00"
+
+
+@pytest.mark.parametrize("written", ["[2026-12-09]", "[9 Desember 2026]", "[9 Des 2026]", '["Rabu, 9 Desember 2026"]',
+                                     "[9 December 2026]", '["December 9, 2026"]'])
+@pytest.mark.parametrize("field", ["except", "cancelled"])
+def test_skipped_and_cancelled_dates_in_the_forms_people_write(content, written, field):
+    text = VALID_PROGRAM.replace("except: [2026-12-09]", f"{field}: {written}")
+    program = program_of(content, text)
+    if field == "except":
+        assert "2026-12-09" not in {s.day.isoformat() for s in program.sessions}
+    else:
+        assert [s.day.isoformat() for s in program.sessions if s.cancelled] == ["2026-12-09"]
+
+
+def test_a_numeric_date_that_reads_one_way_only_is_read_day_first(content):
+    text = VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 16/12/2026 09.00").replace(
+        "except: [2026-12-09]", "except: [23/12/2026]")
+    program = program_of(content, text)
+    assert program.first.day.isoformat() == "2026-12-16" and program.skipped[0].isoformat() == "2026-12-23"
+
+
+@pytest.mark.parametrize("lang, phrases", [
+    ("id", ["«07/12/2026 09.00» bisa dibaca sebagai dua tanggal: 2026-12-07 atau 2026-07-12", "7 Desember 2026"]),
+    ("en", ["«07/12/2026 09.00» can be read as two dates: 2026-12-07 or 2026-07-12", "7 December 2026"]),
+])
+def test_a_date_that_reads_two_ways_is_refused_with_both_readings(content, lang, phrases):
+    problem = only_problem(content, VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 07/12/2026 09.00"))
+    assert problem.code == "ambiguous_date" and problem.field == "schedule.start"
+    for phrase in phrases:
+        assert phrase in problem.format(lang)
+
+
+@pytest.mark.parametrize("written", ["2 Desember 2026", "09.00", "2 Desember 09.00", "32 Desember 2026 09.00",
+                                     "2 Desembar 2026 09.00", "2 Desember 2026 25.00", "2 Desember 2026 13:00 pm",
+                                     "besok pagi", "2026-12-02 09:00 WIBB"])
+def test_what_is_not_a_date_and_time_is_refused(content, written):
+    problem = only_problem(content, VALID_PROGRAM.replace("start: 2026-12-02 09:00", f"start: {written}"))
+    assert problem.code == "bad_datetime" and problem.field == "schedule.start"
+
+
+def test_a_day_name_that_does_not_fit_the_date_is_a_warning_naming_the_right_day(content):
+    catalog = loaded(content, VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: Sabtu, 2 Desember 2026 09.00"))
+    assert catalog.problems == []
+    (warning,) = [w for w in catalog.warnings if w.code == "weekday_mismatch"]
+    assert "2026-12-02" in warning.format("id") and "Rabu" in warning.format("id").title()
+
+
+@pytest.mark.parametrize("word, ok", [("WITA", True), ("wita", True), ("WIB", False), ("WIT", False)])
+def test_a_zone_word_is_checked_against_the_locations_zone(content, word, ok):
+    # cabang-gilimanuk is in Asia/Makassar (WITA)
+    catalog = loaded(content, VALID_PROGRAM.replace("start: 2026-12-02 09:00", f"start: 2 Desember 2026 09.00 {word}"))
+    if ok:
+        assert catalog.problems == []
+        return
+    (problem,) = catalog.problems
+    message = problem.format("id")
+    assert problem.code == "zone_mismatch" and word in message and "Asia/Makassar (WITA)" in message

@@ -71,8 +71,23 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_datetime": (
         N_("«{value}» bukan tanggal dan jam yang benar."),
-        N_("tanggal dan jam dalam format TTTT-BB-HH JJ:MM, misalnya 2026-12-02 09:00"),
-        N_("Tulis tahun-bulan-tanggal, spasi, lalu jam:menit (24 jam). Periksa bulan (1-12), tanggal, dan jam (00-23)."),
+        N_("tanggal lalu jam, misalnya 2 Desember 2026 09.00, Rabu, 2 Des 2026 pukul 9.00 WITA, atau 2026-12-02 09:00"),
+        N_("Tulis tanggal, nama bulan dan tahun, lalu jamnya (24 jam). Periksa tanggal, bulan, dan jam (00-23)."),
+    ),
+    "ambiguous_date": (
+        N_("«{value}» bisa dibaca sebagai dua tanggal: {detail}."),
+        N_("tanggal yang hanya bisa dibaca satu cara, misalnya 7 Desember 2026 atau 2026-12-07"),
+        N_("Tulis nama bulannya (7 Desember 2026) atau tahun-bulan-tanggal (2026-12-07), supaya tidak tertukar."),
+    ),
+    "weekday_mismatch": (
+        N_("Tanggal {detail} jatuh pada hari {value}, bukan hari yang ditulis di depannya."),
+        N_("nama hari yang sesuai dengan tanggalnya, atau tanggal saja"),
+        N_("Periksa tanggalnya. Jika tanggalnya benar, ganti nama harinya menjadi {value} atau hapus nama harinya."),
+    ),
+    "zone_mismatch": (
+        N_("Jam ditulis dengan {value}, padahal zona waktu program ini {detail}."),
+        N_("zona waktu yang sama dengan lokasi program (atau kolom timezone)"),
+        N_("Hapus {value} dari jamnya, atau ganti dengan zona lokasinya. Jika lokasinya yang salah, perbaiki location atau timezone."),
     ),
     "bad_end": (
         N_("«{value}» bukan jam selesai yang benar."),
@@ -81,8 +96,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_date": (
         N_("«{value}» bukan tanggal yang benar."),
-        N_("tanggal TTTT-BB-HH, misalnya 2026-12-25"),
-        N_("Tulis tahun-bulan-tanggal dengan angka, misalnya 2026-12-25."),
+        N_("tanggal, misalnya 25 Desember 2026, 25 Des 2026 atau 2026-12-25"),
+        N_("Tulis tanggal, nama bulan dan tahun, misalnya 25 Desember 2026. Tanggal dengan koma di dalam daftar [...] diapit tanda kutip."),
     ),
     "end_before_start": (
         N_("Waktu selesai ({value}) tidak setelah waktu mulai ({detail})."),

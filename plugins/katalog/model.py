@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import langcodes
 
@@ -13,8 +13,8 @@ from .data import Vocabulary, as_list
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
-from .schedule import (FREQUENCIES, WEEKDAYS, WEEKS, YEARS, RepeatRule, Session, number_sessions, parse_date,
-                       parse_datetime, parse_end, parse_time, week_of_month, zone, zone_names)
+from .schedule import (DATE_LANGUAGES, FREQUENCIES, WEEKDAYS, WEEKS, YEARS, ZONE_WORDS, RepeatRule, Session,
+                       number_sessions, parse_date, parse_end, parse_time, read_written, week_of_month, zone, zone_names)
 
 
 @dataclass(frozen=True)
@@ -430,6 +430,7 @@ class Parser:
         self.settings = settings
         self.problems = problems
         self.warnings = problems if warnings is None else warnings
+        self.zone_words: list[tuple[str, int, str, datetime]] = []  # (field, line, WIB/WITA/WIT, local time)
         self.ok = True
 
     # -- reporting ---------------------------------------------------------------------------------
@@ -563,13 +564,31 @@ class Parser:
             return ONLINE
         return self.vocabulary_value(raw, spec, path)
 
+    def written(self, raw, path, with_time: bool):
+        """A date (with_time: and time) in any form people write; an ambiguous one is reported with both readings,
+        a day name that does not fit the date is a warning, and a zone word is kept to be checked against the
+        program's zone."""
+        languages = tuple(dict.fromkeys((*DATE_LANGUAGES, *(self.settings.get("KATALOG_LANGUAGES") or ()))))
+        found = read_written(raw, with_time, languages)
+        if found.readings:
+            self.problem(raw.line, path, "ambiguous_date", value=raw,
+                         detail=Msg("{first} atau {second}", first=found.readings[0].isoformat(),
+                                    second=found.readings[1].isoformat()))
+            return None
+        if found.value is None:
+            self.problem(raw.line, path, "bad_datetime" if with_time else "bad_date", value=raw)
+            return None
+        day = found.value.date() if with_time else found.value
+        if found.weekday is not None and found.weekday != day.weekday():
+            self.warn(raw.line, path, "weekday_mismatch", detail=day.isoformat(), value=Msg(DAY_NAMES[day.weekday()]))
+        if found.zone:
+            self.zone_words.append((path, raw.line, found.zone, found.value))
+        return found.value
+
     def kind_datetime(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
             return None
-        value = parse_datetime(raw)
-        if value is None:
-            self.problem(raw.line, path, "bad_datetime", value=raw)
-        return value
+        return self.written(raw, path, True)
 
     def kind_end(self, raw, spec, path, line):
         return raw  # needs the start: read in kind_schedule
@@ -586,12 +605,7 @@ class Parser:
         return None
 
     def kind_date_list(self, raw, spec, path, line):
-        def one(item):
-            value = parse_date(item)
-            if value is None:
-                self.problem(item.line, path, "bad_date", value=item)
-            return value
-        return self.each(raw, spec, path, line, one)
+        return self.each(raw, spec, path, line, lambda item: self.written(item, path, False))
 
     def kind_repeat(self, raw, spec, path, line):
         return raw  # needs the start: read in kind_schedule
@@ -708,6 +722,12 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
     """Turns the schedule's fields into aware sessions, or reports why it cannot."""
     raw, values = schedule
     tz = zone(zone_name)
+    for field_path, line, word, local in parser.zone_words:
+        offset = tz.utcoffset(local) if tz else None
+        if field_path.startswith(path) and offset is not None and offset != timedelta(hours=ZONE_WORDS[word.lower()]):
+            named = next((w.upper() for w, hours in ZONE_WORDS.items() if timedelta(hours=hours) == offset), "")
+            parser.problem(line, field_path, "zone_mismatch", value=word,
+                           detail=f"{zone_name} ({named})" if named else zone_name)
     limit = parser.settings["KATALOG_MAX_SESSIONS"]
     listed = values.get("sessions")
     start = values.get("start")

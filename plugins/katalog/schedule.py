@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_day_names, get_month_names
 from dateutil import rrule
 
-_DATETIME = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})[ T]([0-9]{1,2})[:.]([0-9]{2})$")
-_TIME = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})$")
+_TIME = re.compile(r"^(?:(?:pukul|pkl|pk|jam|at)\.?\s+)?([0-9]{1,2})[:.]([0-9]{2})(?:\s+(?:WIB|WITA|WIT))?$", re.IGNORECASE)
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 # Years a program can be held in; anything else is a typing mistake (and would overflow date arithmetic).
 YEARS = range(1900, 2201)
@@ -37,6 +39,113 @@ WEEKS = {"1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2, "ketiga": 3, 
          "second": 2, "third": 3, "fourth": 4, "last": -1, "terakhir": -1, "-1": -1}
 
 
+# Languages whose month and day names a date may be written in; the names come from Babel's locale data (CLDR).
+DATE_LANGUAGES = ("id", "en", "jv")
+# Indonesia's zone abbreviations and their offsets from UTC in hours.
+ZONE_WORDS = {"wib": 7, "wita": 8, "wit": 9}
+# Words that may stand before a time ("pukul 09.00", "jam 9.00", "at 9:00") or a date ("tanggal 7 Desember").
+_LEAD_WORDS = {"pukul", "pkl", "pk", "jam", "at", "tanggal", "tgl", "hari", "on"}
+_TOKEN = re.compile(r"[^\s,]+")
+_CLOCK = re.compile(r"^([0-9]{1,2})[:.]([0-9]{2})(am|pm|a\.m\.|p\.m\.)?$")
+_NUMERIC_DATE = re.compile(r"^([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})$")
+
+
+@lru_cache(maxsize=8)
+def date_names(languages: tuple[str, ...] = DATE_LANGUAGES) -> tuple[dict[str, int], dict[str, int]]:
+    """Month names (wide and abbreviated) to 1..12, and day names to 0..6 (Monday first), lower case."""
+    months, days = {}, {}
+    for lang in languages:
+        try:
+            locale = Locale.parse(lang)
+        except (ValueError, UnknownLocaleError):
+            continue
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                months.setdefault(name.casefold().rstrip("."), number)
+        for number, name in get_day_names("wide", locale=locale).items():
+            days.setdefault(name.casefold(), number)
+    for name, number in WEEKDAYS.items():
+        if len(name) > 2:
+            days.setdefault(name, number)
+    return months, days
+
+
+@dataclass(frozen=True)
+class Written:
+    """A date or date and time as a person wrote it: what it means, or why it cannot be read."""
+
+    value: datetime | date | None = None
+    zone: str | None = None  # WIB, WITA or WIT, when written
+    weekday: int | None = None  # the day name written with the date (0 = Monday), when written
+    readings: tuple[date, ...] = ()  # a numeric date that reads two ways: both
+
+
+def read_written(text: str, with_time: bool, languages: tuple[str, ...] = DATE_LANGUAGES) -> Written:
+    """`2026-12-07 09:00`, `7 Desember 2026 09.00`, `Sabtu, 7 Des 2026 pukul 9.00 WIB`, `December 7, 2026 9:00 am`,
+    `25/12/2026`; with_time says whether a time must follow the date (a time never stands alone here)."""
+    months, days = date_names(tuple(languages))
+    tokens = [t.casefold() for t in _TOKEN.findall(re.sub(r"([0-9])T([0-9])", r"\1 \2", str(text)))]
+    zone = weekday = clock = None
+    if tokens and tokens[-1] in ZONE_WORDS:
+        zone = tokens.pop().upper()
+    if tokens and tokens[-1] in ("am", "pm", "a.m.", "p.m.") and len(tokens) > 1:
+        tokens[-2:] = [tokens[-2] + tokens[-1]]
+    if tokens and _CLOCK.match(tokens[-1]) and (len(tokens) > 1 or not with_time):
+        clock = _clock(tokens.pop())
+        if clock is None:
+            return Written()
+    tokens = [t for t in tokens if t.rstrip(".") not in _LEAD_WORDS]
+    if tokens and tokens[0] in days:
+        weekday = days[tokens.pop(0)]
+    day = _date_of(tokens, months)
+    if isinstance(day, tuple):
+        return Written(readings=day)
+    if day is None or (clock is None) == with_time or (zone and not with_time):
+        return Written()
+    return Written(datetime.combine(day, clock) if with_time else day, zone, weekday)
+
+
+def _clock(token: str) -> time | None:
+    match = _CLOCK.match(token)
+    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").replace(".", "")
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    try:
+        return time(hour, minute)
+    except ValueError:
+        return None
+
+
+def _date_of(tokens: list[str], months: dict[str, int]) -> date | tuple[date, ...] | None:
+    """A date from what is left once the day name, the time and the zone are taken off."""
+    numbers = None
+    if len(tokens) == 1 and _DATE.fullmatch(tokens[0]):
+        numbers = [int(part) for part in _DATE.fullmatch(tokens[0]).groups()]
+    elif len(tokens) == 1 and _NUMERIC_DATE.fullmatch(tokens[0]):
+        first, second, year = (int(part) for part in _NUMERIC_DATE.fullmatch(tokens[0]).groups())
+        readings = tuple(dict.fromkeys(d for d in (_valid(year, second, first), _valid(year, first, second)) if d))
+        return readings[0] if len(readings) == 1 else (readings or None)
+    elif len(tokens) == 3:
+        day, month, year = tokens
+        if not day.isdigit() and month.isdigit():  # "December 7, 2026"
+            day, month = month, day
+        month = months.get(month.rstrip("."))
+        if month and re.fullmatch(r"[0-9]{1,2}", day) and re.fullmatch(r"[0-9]{4}", year):
+            numbers = [int(year), month, int(day)]
+    return _valid(*numbers) if numbers else None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    if year not in YEARS:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def week_of_month(day: date) -> tuple[int, bool]:
     """Which of its weekday the day is in its month (1 = the first), and whether it is the last one."""
     following = day.toordinal() + 7
@@ -44,13 +153,8 @@ def week_of_month(day: date) -> tuple[int, bool]:
 
 
 def parse_datetime(text: str) -> datetime | None:
-    match = _DATETIME.fullmatch(text.strip())
-    if not match or int(match.group(1)) not in YEARS:
-        return None
-    try:
-        return datetime(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+    """A date and time in any form read_written reads, when it reads one way only."""
+    return read_written(text, True).value
 
 
 def parse_time(text: str) -> time | None:
@@ -64,13 +168,8 @@ def parse_time(text: str) -> time | None:
 
 
 def parse_date(text: str) -> date | None:
-    match = _DATE.fullmatch(text.strip())
-    if not match or int(match.group(1)) not in YEARS:
-        return None
-    try:
-        return date(*(int(part) for part in match.groups()))
-    except ValueError:
-        return None
+    """A date in any form read_written reads, when it reads one way only."""
+    return read_written(text, False).value
 
 
 def parse_end(text: str, start: datetime | None) -> datetime | None:

@@ -238,3 +238,60 @@ def test_a_zone_word_is_checked_against_the_locations_zone(content, word, ok):
     (problem,) = catalog.problems
     message = problem.format("id")
     assert problem.code == "zone_mismatch" and word in message and "Asia/Makassar (WITA)" in message
+
+
+@pytest.mark.parametrize("start, written, days", [
+    ("2026-12-05 09:00", "setiap Sabtu, 4 kali", ["2026-12-05", "2026-12-12", "2026-12-19", "2026-12-26"]),
+    ("2026-12-05 09:00", "every Saturday, 4 times", ["2026-12-05", "2026-12-12", "2026-12-19", "2026-12-26"]),
+    ("2026-12-05 09:00", "setiap Sabtu 4x", ["2026-12-05", "2026-12-12", "2026-12-19", "2026-12-26"]),
+    ("2026-12-02 09:00", "setiap minggu sampai 2026-12-23", ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-23"]),
+    ("2026-12-02 09:00", "setiap minggu sampai 23 Desember 2026", ["2026-12-02", "2026-12-09", "2026-12-16", "2026-12-23"]),
+    ("2026-12-07 09:00", "setiap hari Senin dan Rabu, 4 kali", ["2026-12-07", "2026-12-09", "2026-12-14", "2026-12-16"]),
+    ("2026-12-07 09:00", "every Monday and Wednesday until 16 December 2026",
+     ["2026-12-07", "2026-12-09", "2026-12-14", "2026-12-16"]),
+    ("2026-12-07 09:00", "setiap hari, 3 kali", ["2026-12-07", "2026-12-08", "2026-12-09"]),
+    ("2026-12-07 09:00", "setiap 2 minggu, 3 kali", ["2026-12-07", "2026-12-21", "2027-01-04"]),
+    ("2026-12-07 09:00", "every 2 weeks, 3 times", ["2026-12-07", "2026-12-21", "2027-01-04"]),
+    ("2026-12-07 09:00", "setiap bulan sebanyak 2 kali", ["2026-12-07", "2027-01-07"]),
+    ("2026-12-06 09:00", "setiap hari Minggu, 2 kali", ["2026-12-06", "2026-12-13"]),
+])
+def test_a_repeat_rule_in_words(content, start, written, days):
+    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", f"start: {start}")
+            .replace("repeat: {every: week, count: 4}", f"repeat: {written}").replace("  except: [2026-12-09]\n", ""))
+    program = program_of(content, text)
+    assert [s.day.isoformat() for s in program.sessions] == days
+
+
+@pytest.mark.parametrize("written", ["setiap Sabtu", "kadang-kadang", "setiap minggu", "setiap kali", "setiap Sabtu, banyak kali",
+                                     "every fortnight, 4 times", "setiap Sabtu sampai besok"])
+@pytest.mark.parametrize("lang, phrases", [("id", ["setiap Sabtu, 4 kali", "{every: week, count: 4}"]),
+                                           ("en", ["every Saturday, 4 times", "{every: week, count: 4}"])])
+def test_a_repeat_rule_in_words_that_is_not_a_common_phrase_gets_both_examples(content, written, lang, phrases):
+    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: 2026-12-05 09:00")
+            .replace("repeat: {every: week, count: 4}", f"repeat: {written}").replace("  except: [2026-12-09]\n", ""))
+    problem = only_problem(content, text)
+    assert problem.code == "bad_repeat" and problem.field == "schedule.repeat"
+    if "besok" in written:
+        return  # read as a phrase, then the date is what is wrong
+    for phrase in phrases:
+        assert phrase in problem.format(lang), problem.format(lang)
+
+
+def test_a_repeat_rule_in_words_is_checked_against_the_start(content):
+    text = VALID_PROGRAM.replace("repeat: {every: week, count: 4}", "repeat: setiap Sabtu, 4 kali")  # start: a Wednesday
+    problem = only_problem(content, text)
+    assert problem.code == "bad_repeat" and "rabu" in problem.format("id").lower()
+
+
+def test_the_librarians_example_builds_on_the_first_try(content, tmp_path):
+    text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", "start: Senin, 7 Desember 2026 pukul 09.00 WITA")
+            .replace('end: "11:00"', 'end: "11.00"').replace("repeat: {every: week, count: 4}", "repeat: setiap Senin, 4 kali")
+            .replace("  except: [2026-12-09]\n", "").replace("status: open", "status: buka\ncapacity: 25 orang\n"
+                                                               "accessibility:\n  features: [kursi roda]")
+            .replace("audience: [lansia]", "audience: [Umum]"))
+    content.program("kelas-uji", text)
+    result = run_pelican(content.root, tmp_path / "out")
+    assert_no_traceback(result)
+    assert result.returncode == 0, result.stderr[-2000:]
+    ics = (tmp_path / "out" / "program" / "kelas-uji")
+    assert ics.is_dir()

@@ -9,12 +9,13 @@ from datetime import date, datetime, timedelta
 
 import langcodes
 
-from .data import Vocabulary, as_list
+from .data import Vocabulary, _as_mapping, as_list
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
 from .schedule import (DATE_LANGUAGES, FREQUENCIES, WEEKDAYS, WEEKS, YEARS, ZONE_WORDS, RepeatRule, Session,
-                       number_sessions, parse_date, parse_end, parse_time, read_written, week_of_month, zone, zone_names)
+                       number_sessions, parse_date, parse_end, parse_time, read_written, repeat_in_words, week_of_month,
+                       zone, zone_names)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ PROGRAM_FIELDS = (
             '"11:00"'),
           F("timezone", "timezone", "Zona waktu IANA. Bawaan: zona waktu lokasi.",
             "Asia/Makassar"),
-          F("repeat", "repeat", "Pengulangan: every (day/week/month), interval, count atau until, days; untuk bulanan, week (1, 2, 3, 4 atau terakhir) untuk hari yang sama setiap bulan.", "{every: week, count: 6}"),
+          F("repeat", "repeat", "Pengulangan, dengan kata-kata (setiap Sabtu, 4 kali; setiap minggu sampai 30 Januari 2027; setiap hari Senin dan Rabu, 8 kali) atau dengan every (day/week/month), interval, count atau until, days; untuk bulanan, week (1, 2, 3, 4 atau terakhir) untuk hari yang sama setiap bulan.", "{every: week, count: 6}"),
           F("except", "date_list", "Tanggal yang dilewati (libur nasional), misalnya 25 Desember 2026 atau 2026-12-25.", "[2026-12-25]"),
           F("cancelled", "date_list", "Tanggal sesi yang dibatalkan setelah jadwal diumumkan; sesinya tetap tampil, ditandai dibatalkan.",
             "[2026-12-09]"),
@@ -856,6 +857,18 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
     def bad(detail: Msg, line=None):
         parser.problem(line or raw.line, path, "bad_repeat", detail=detail)
 
+    if isinstance(raw, Text):
+        languages = tuple(dict.fromkeys((*DATE_LANGUAGES, *(parser.settings.get("KATALOG_LANGUAGES") or ()))))
+        words = repeat_in_words(raw, languages)
+        if words is None:
+            bad(Msg("tulis dengan kata-kata seperti «setiap Sabtu, 4 kali» atau «setiap minggu sampai 30 Januari "
+                    "2027», atau sebagai pasangan nama: nilai, misalnya {{every: week, count: 4}}"))
+            return None
+        if "days" in words:
+            days = Sequence(words["days"])
+            days.line = raw.line
+            words["days"] = days
+        raw = _as_mapping(words, raw.line)
     if not isinstance(raw, Mapping):
         bad(Msg("tulis sebagai pasangan nama: nilai"))
         return None

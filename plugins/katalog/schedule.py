@@ -33,6 +33,7 @@ for index, names in enumerate([
     for name in names:
         WEEKDAYS[name] = index
 WEEKDAYS["jum'at"] = 4
+DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")
 WEEKDAYS["ahad"] = 6
 # Which week of the month a monthly repeat falls in (repeat: {every: month, week: 1}): the first ... fourth, or last.
 WEEKS = {"1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "first": 1,
@@ -103,6 +104,58 @@ def read_written(text: str, with_time: bool, languages: tuple[str, ...] = DATE_L
     if day is None or (clock is None) == with_time or (zone and not with_time):
         return Written()
     return Written(datetime.combine(day, clock) if with_time else day, zone, weekday)
+
+
+# Repeat rules in words, for the common cases: "setiap Sabtu, 4 kali", "setiap minggu sampai 2027-01-30",
+# "setiap hari Senin dan Rabu, 8 kali", "every 2 weeks until 30 January 2027".
+_EVERY_WORDS = {"setiap", "tiap", "every", "saben"}
+_UNIT_WORDS = {"hari": "day", "day": "day", "days": "day", "dinten": "day",
+               "minggu": "week", "pekan": "week", "week": "week", "weeks": "week", "minggon": "week",
+               "bulan": "month", "month": "month", "months": "month", "sasi": "month", "wulan": "month"}
+_AND_WORDS = {"dan", "and", "lan", "&"}
+_TIMES_WORDS = {"kali", "times", "x", "kaping", "sesi", "sessions", "pertemuan"}
+_UNTIL_WORDS = {"sampai", "hingga", "until", "nganti", "ngantos", "sd", "s/d"}
+
+
+def repeat_in_words(text: str, languages: tuple[str, ...] = DATE_LANGUAGES) -> dict | None:
+    """A repeat rule written as a phrase, as the fields of the structured form; None when it is not one of the
+    common phrases (the structured form is then the way to write it)."""
+    _, days = date_names(tuple(languages))
+    tokens = [t.casefold() for t in _TOKEN.findall(str(text))]
+    if not tokens or tokens.pop(0) not in _EVERY_WORDS:
+        return None
+    rule: dict = {}
+    if tokens and tokens[0].isdigit():
+        rule["interval"] = tokens.pop(0)
+    named = []
+    # "setiap minggu" is every week ("hari Minggu", or Minggu among other days, is Sunday): from a start on a
+    # Sunday both readings give the same sessions.
+    week_word = tokens[:1] == ["minggu"] and tokens[1:2] != [] and tokens[1] not in _AND_WORDS
+    if tokens and tokens[0] == "hari" and len(tokens) > 1 and tokens[1] in days:
+        tokens.pop(0)  # "setiap hari Senin": the day name follows
+    while not week_word and tokens and (tokens[0] in days or (named and tokens[0] in _AND_WORDS)):
+        word = tokens.pop(0)
+        if word in days:
+            named.append(DAY_CODES[days[word]])
+    if named:
+        rule["every"], rule["days"] = "week", named
+    elif tokens and tokens[0] in _UNIT_WORDS:
+        rule["every"] = _UNIT_WORDS[tokens.pop(0)]
+    else:
+        return None
+    if tokens and tokens[0] in ("sekali", "once"):
+        tokens.pop(0)
+    if tokens and tokens[0] in ("sebanyak", "selama", "for"):
+        tokens.pop(0)
+    if len(tokens) == 2 and tokens[0].isdigit() and tokens[1] in _TIMES_WORDS:
+        rule["count"] = tokens[0]
+    elif len(tokens) == 1 and re.fullmatch(r"[0-9]+x", tokens[0]):
+        rule["count"] = tokens[0][:-1]
+    elif tokens and tokens[0] in _UNTIL_WORDS and len(tokens) > 1:
+        rule["until"] = " ".join(tokens[1:])
+    else:
+        return None
+    return rule
 
 
 def _clock(token: str) -> time | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import Msg, N_
-from .frontmatter import Mapping, Sequence, SourceError, Text, decode, parse_yaml
+from .frontmatter import Mapping, SourceError, Text, decode, parse_yaml
 from .limits import DEFAULT_LIMITS, Limits
 from .files import SLUG, slugify
 from .messages import Problem
@@ -106,7 +106,7 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
             problems.append(Problem(shown, line, code, "bad_code", {"value": code, "suggestion": slugify(code)}))
             continue
         if not isinstance(value, Mapping):
-            value = _as_mapping({"label": value}, line)
+            value = as_mapping({"label": value}, line)
         label_key = "name" if name in ("partners", "locations") else "label"
         label = localized(value.get(label_key), main_lang)
         if not label.get(main_lang):
@@ -117,7 +117,8 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
     return vocabulary
 
 
-def _as_mapping(values: dict, line: int) -> Mapping:
+def as_mapping(values: dict, line: int) -> Mapping:
+    """A mapping made by the build (not read from YAML), every key on the given line."""
     mapping = Mapping(values)
     mapping.line, mapping.key_lines = line, {k: line for k in values}
     return mapping
@@ -126,9 +127,9 @@ def _as_mapping(values: dict, line: int) -> Mapping:
 def as_list(value) -> list:
     if value is None:
         return []
-    if isinstance(value, Sequence):
+    if isinstance(value, list):  # a YAML Sequence, or a list the build made
         return list(value)
     return [value]
 
 
-__all__ = ["Entry", "Localized", "Text", "Vocabulary", "VOCABULARIES", "as_list", "load_vocabulary", "localized"]
+__all__ = ["Entry", "Localized", "Text", "Vocabulary", "VOCABULARIES", "as_list", "as_mapping", "load_vocabulary", "localized"]

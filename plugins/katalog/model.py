@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 import langcodes
 
-from .data import Vocabulary, _as_mapping, as_list
+from .data import Vocabulary, as_list, as_mapping
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
@@ -170,8 +170,6 @@ LISTED_SESSION_FIELDS = (
     F("end", "end", "Selesai sesi.", '"11:00"', required=True),
     F("topic", "text", "Topik sesi.", "Membuat surel"),
 )
-
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -434,6 +432,11 @@ class Parser:
         self.zone_words: list[tuple[str, int, str, datetime]] = []  # (field, line, WIB/WITA/WIT, local time)
         self.ok = True
 
+    @property
+    def date_languages(self) -> tuple[str, ...]:
+        """The languages whose month and day names dates and repeat rules may be written in."""
+        return tuple(dict.fromkeys((*DATE_LANGUAGES, *(self.settings.get("KATALOG_LANGUAGES") or ()))))
+
     # -- reporting ---------------------------------------------------------------------------------
     def problem(self, line, path, code, **params):
         self.ok = False
@@ -569,8 +572,7 @@ class Parser:
         """A date (with_time: and time) in any form people write; an ambiguous one is reported with both readings,
         a day name that does not fit the date is a warning, and a zone word is kept to be checked against the
         program's zone."""
-        languages = tuple(dict.fromkeys((*DATE_LANGUAGES, *(self.settings.get("KATALOG_LANGUAGES") or ()))))
-        found = read_written(raw, with_time, languages)
+        found = read_written(raw, with_time, self.date_languages)
         if found.readings:
             self.problem(raw.line, path, "ambiguous_date", value=raw,
                          detail=Msg("{first} atau {second}", first=found.readings[0].isoformat(),
@@ -858,17 +860,12 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
         parser.problem(line or raw.line, path, "bad_repeat", detail=detail)
 
     if isinstance(raw, Text):
-        languages = tuple(dict.fromkeys((*DATE_LANGUAGES, *(parser.settings.get("KATALOG_LANGUAGES") or ()))))
-        words = repeat_in_words(raw, languages)
+        words = repeat_in_words(raw, parser.date_languages)
         if words is None:
             bad(Msg("tulis dengan kata-kata seperti «setiap Sabtu, 4 kali» atau «setiap minggu sampai 30 Januari "
                     "2027», atau sebagai pasangan nama: nilai, misalnya {{every: week, count: 4}}"))
             return None
-        if "days" in words:
-            days = Sequence(words["days"])
-            days.line = raw.line
-            words["days"] = days
-        raw = _as_mapping(words, raw.line)
+        raw = as_mapping(words, raw.line)
     if not isinstance(raw, Mapping):
         bad(Msg("tulis sebagai pasangan nama: nilai"))
         return None

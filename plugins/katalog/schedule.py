@@ -12,7 +12,6 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 from dateutil import rrule
 
-_TIME = re.compile(r"^(?:(?:pukul|pkl|pk|jam|at)\.?\s+)?([0-9]{1,2})[:.]([0-9]{2})(?:\s+(?:WIB|WITA|WIT))?$", re.IGNORECASE)
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 # Years a program can be held in; anything else is a typing mistake (and would overflow date arithmetic).
 YEARS = range(1900, 2201)
@@ -33,8 +32,8 @@ for index, names in enumerate([
     for name in names:
         WEEKDAYS[name] = index
 WEEKDAYS["jum'at"] = 4
-DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")
 WEEKDAYS["ahad"] = 6
+DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")  # the iCalendar codes above, Monday first
 # Which week of the month a monthly repeat falls in (repeat: {every: month, week: 1}): the first ... fourth, or last.
 WEEKS = {"1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "first": 1,
          "second": 2, "third": 3, "fourth": 4, "last": -1, "terakhir": -1, "-1": -1}
@@ -211,13 +210,12 @@ def parse_datetime(text: str) -> datetime | None:
 
 
 def parse_time(text: str) -> time | None:
-    match = _TIME.fullmatch(text.strip())
-    if not match:
-        return None
-    try:
-        return time(int(match.group(1)), int(match.group(2)))
-    except ValueError:
-        return None
+    """A time alone, as read_written reads the time after a date: "11.00", "pukul 11:00", "11.00 WITA"."""
+    tokens = [t.casefold() for t in _TOKEN.findall(str(text))]
+    if tokens and tokens[-1] in ZONE_WORDS:
+        tokens.pop()
+    tokens = [t for t in tokens if t.rstrip(".") not in _LEAD_WORDS]
+    return _clock(tokens[0]) if len(tokens) == 1 and _CLOCK.match(tokens[0]) else None
 
 
 def parse_date(text: str) -> date | None:

@@ -138,8 +138,8 @@ _TEXT_ZOOM = _DESCRIBE + """
   // Pairs of elements whose lines of text lie on top of each other (an element with itself when its own lines do):
   // more than a quarter of the smaller line's height and more than a few pixels across.
   const overlaps = () => {
-    const pairs = new Map(), boxes = lines(), open = [];
-    for (const b of boxes) {
+    const pairs = new Map(), open = [];
+    for (const b of lines()) {
       for (let k = open.length - 1; k >= 0; k--) if (open[k][4] <= b[2]) open.splice(k, 1);
       for (const a of open) {
         const wide = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);

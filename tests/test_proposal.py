@@ -112,6 +112,23 @@ def test_a_submitted_form_becomes_a_program_that_passes(content, tmp_path):
     assert (content.root / "programs" / "kelas-menjahit-dasar-2" / "id.md").is_file()
 
 
+def test_a_form_in_the_words_librarians_use_becomes_a_file_in_the_same_words(content, tmp_path):
+    result, report = propose(content, tmp_path, issue(**{"Mulai sesi pertama": "Selasa, 8 Desember 2026 pukul 14.00",
+                                                         "Jam selesai": "16.00", "Jumlah sesi": "4 kali",
+                                                         "Biaya": "Rp 15.000"}))
+    assert result.returncode == 0, report
+    text = (content.root / "programs" / "kelas-menjahit-dasar" / "id.md").read_text(encoding="utf-8")
+    for line in ("  start: Selasa, 8 Desember 2026 pukul 14.00", "  end: 16.00", "  repeat: setiap minggu, 4 kali",
+                 "status: buka", "cost: Rp 15.000"):
+        assert line in text.splitlines(), text
+    catalog = content.load()
+    assert catalog.problems == [] and catalog.warnings == []
+    [program] = catalog.programs
+    assert [s.start.strftime("%Y-%m-%d %H:%M") for s in program.sessions] == [
+        "2026-12-08 14:00", "2026-12-15 14:00", "2026-12-22 14:00", "2026-12-29 14:00"]
+    assert (program.status, program.cost) == ("open", 15000)
+
+
 @pytest.mark.parametrize("changes, label, words", [
     ({"Mulai sesi pertama": "8 Desember 2026"}, "Mulai sesi pertama", "bukan tanggal dan jam yang benar"),
     ({"Mulai sesi pertama": "2026-10-06 14:00"}, "Mulai sesi pertama", "sudah lewat"),

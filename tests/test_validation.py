@@ -106,7 +106,7 @@ def test_unknown_time_zone_suggests_the_closest(content):
 
 
 @pytest.mark.parametrize("rule, needle, phrase", [
-    ("{every: fortnight, count: 4}", "repeat:", "every «fortnight» tidak dikenal"),
+    ("{every: fortnight, count: 4}", "repeat:", "every «fortnight» tidak dikenal; pakai harian (day), mingguan (week), bulanan (month)"),
     ("{every: week, count: 4, until: 2027-01-01}", "repeat:", "count dan until tidak boleh dipakai bersamaan"),
     ("{every: week}", "repeat:", "tidak ada akhirnya"),
     ("{every: week, count: 4, days: [seninn]}", "repeat:", "hari «seninn» tidak dikenal"),
@@ -116,7 +116,7 @@ def test_unknown_time_zone_suggests_the_closest(content):
 def test_bad_repeat_rule(content, rule, needle, phrase):
     text = VALID_PROGRAM.replace("{every: week, count: 4}", rule)
     check(content, text, field="schedule.repeat", line_needle=needle,
-          phrases=["Aturan pengulangan tidak bisa dipakai", phrase, "repeat: {every: week, count: 8}"])
+          phrases=["Aturan pengulangan tidak bisa dipakai", phrase, "repeat: setiap Sabtu, 8 kali", "{every: mingguan, until: 27 Januari 2027}"])
 
 
 def test_skipped_date_that_is_not_a_session(content):

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .i18n import N_, translate
 from .messages import MESSAGES
-from .model import FIELD_CHOICES, PAGE_FIELDS, PROGRAM_FIELDS
+from .choices import FIELD_CHOICES, REPEAT_CHOICES
+from .model import PAGE_FIELDS, PROGRAM_FIELDS
 from .writing import ERROR, GROUPS, LIMIT_OF, RULES, VAGUE_LINKS, WritingLimits
 
 GUIDES = {"id": "docs/panduan.md", "en": "docs/guide.md"}
@@ -24,6 +25,10 @@ def _rows(fields, lang, prefix=""):
         doc = translate(spec.doc, lang)
         if spec.kind == "choice":
             shown = ", ".join(f"`{choice.words[0]}` (`{choice.code}`)" for choice in FIELD_CHOICES[spec.name])
+            doc += " " + translate(CHOICES_NOTE, lang).format(choices=shown)
+        if spec.kind == "repeat":
+            shown = "; ".join(f"`{part}`: " + ", ".join(f"`{choice.words[0]}` (`{choice.code}`)" for choice in choices)
+                              for part, choices in REPEAT_CHOICES.items())
             doc += " " + translate(CHOICES_NOTE, lang).format(choices=shown)
         yield f"| `{prefix}{spec.name}` | {yes if spec.required else ''} | {doc} | `{example}` |"
         if spec.children:

@@ -34,7 +34,7 @@ TEXTS = {
     "title": N_("[Usulan program]: "),
     "intro": N_("Isi formulir ini untuk mengusulkan program. Setelah dikirim, pemeriksaan otomatis membuat "
                 "berkas programnya dan membuka pull request, atau membalas di sini jika ada yang perlu diperbaiki. "
-                "Tanggal ditulis TTTT-BB-HH JJ:MM, misalnya 2026-12-07 09:00."),
+                "Tanggal dan jam ditulis seperti biasa, misalnya 7 Desember 2026 09.00."),
     "ok": N_("Usulan ini sudah menjadi berkas program {path} dan lolos pemeriksaan. Pull request untuknya dibuka; "
              "setelah digabung (merge), program tampil di situs."),
     "failed": N_("Usulan ini belum bisa dijadikan program. Sunting usulan ini (menu ··· lalu Edit) dan perbaiki yang "

@@ -91,13 +91,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_end": (
         N_("«{value}» bukan jam selesai yang benar."),
-        N_("jam JJ:MM pada hari yang sama (misalnya 11:30), atau tanggal dan jam TTTT-BB-HH JJ:MM"),
-        N_("Tulis jam selesai dengan format 24 jam, misalnya 11:30 atau 2026-12-02 11:30."),
+        N_("jam pada hari yang sama (misalnya 11.30 atau 11:30), atau tanggal dan jam (misalnya 2 Desember 2026 11.30)"),
+        N_("Tulis jam selesai dalam format 24 jam, misalnya 11.30, atau tanggal dan jamnya jika sesi berakhir di hari lain."),
     ),
     "bad_date": (
         N_("«{value}» bukan tanggal yang benar."),
         N_("tanggal, misalnya 25 Desember 2026, 25 Des 2026 atau 2026-12-25"),
-        N_("Tulis tanggal, nama bulan dan tahun, misalnya 25 Desember 2026. Tanggal dengan koma di dalam daftar [...] diapit tanda kutip."),
+        N_("Tulis tanggal, nama bulan dan tahun, misalnya 25 Desember 2026."),
     ),
     "end_before_start": (
         N_("Waktu selesai ({value}) tidak setelah waktu mulai ({detail})."),
@@ -111,12 +111,12 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_repeat": (
         N_("Aturan pengulangan tidak bisa dipakai: {detail}."),
-        N_("every (day, week atau month), dan count (jumlah sesi) atau until (tanggal terakhir), tidak keduanya"),
-        N_("Contoh: repeat: {{every: week, count: 8}} atau repeat: {{every: week, until: 2027-01-27}}."),
+        N_("kata-kata seperti «setiap Sabtu, 8 kali», atau every (harian, mingguan atau bulanan) dengan count (jumlah sesi) atau until (tanggal terakhir), tidak keduanya"),
+        N_("Contoh: repeat: setiap Sabtu, 8 kali, atau repeat: {{every: mingguan, until: 27 Januari 2027}}."),
     ),
     "not_a_session_date": (
         N_("Tanggal {value} bukan tanggal salah satu sesi, jadi tidak ada sesi yang bisa dibatalkan."),
-        N_("tanggal sesi yang ada di jadwal, TTTT-BB-HH"),
+        N_("tanggal salah satu sesi yang ada di jadwal"),
         N_("Salin tanggalnya dari jadwal program, misalnya cancelled: [{example}]."),
     ),
     "report_figures": (

@@ -9,13 +9,14 @@ from datetime import date, datetime, timedelta
 
 import langcodes
 
+from .choices import FIELD_CHOICES, FREQUENCY_CHOICES, MODE_CHOICES, STATUS_CHOICES, choice_code, normal_words
 from .data import Vocabulary, as_list, as_mapping
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
-from .schedule import (DATE_LANGUAGES, FREQUENCIES, WEEKDAYS, WEEKS, YEARS, ZONE_WORDS, RepeatRule, Session,
-                       number_sessions, parse_date, parse_end, parse_time, read_written, repeat_in_words, week_of_month,
-                       zone, zone_names)
+from .schedule import (DATE_LANGUAGES, RULE_FREQUENCIES, WEEKDAYS, WEEKS, YEARS, ZONE_WORDS, RepeatRule, Session,
+                       date_names, number_sessions, parse_end, parse_time, read_written, repeat_in_words, week_of_month,
+                       zone, zone_names, zone_word)
 
 
 @dataclass(frozen=True)
@@ -171,47 +172,9 @@ LISTED_SESSION_FIELDS = (
     F("topic", "text", "Topik sesi.", "Membuat surel"),
 )
 
-@dataclass(frozen=True)
-class Choice:
-    """One value of a fixed list: the code the site and its open data use, and the words a librarian may write
-    for it, Indonesian first (any letter case; the code itself is always accepted too)."""
-
-    code: str
-    words: tuple[str, ...]
-
-    @property
-    def shown(self) -> str:
-        return f"{self.words[0]} ({self.code})"
-
-
-MODE_CHOICES = (
-    Choice("offline", ("tatap muka", "luring", "langsung")),
-    Choice("online", ("daring",)),
-    Choice("hybrid", ("hibrida", "hibrid", "campuran")),
-)
-STATUS_CHOICES = (
-    Choice("open", ("buka", "dibuka")),
-    Choice("full", ("penuh",)),
-    Choice("cancelled", ("batal", "dibatalkan", "canceled")),
-    Choice("finished", ("selesai",)),
-)
-FIELD_CHOICES = {"mode": MODE_CHOICES, "status": STATUS_CHOICES}
 MODES = tuple(choice.code for choice in MODE_CHOICES)
 STATUSES = tuple(choice.code for choice in STATUS_CHOICES)
 CHOICES = {name: tuple(choice.code for choice in choices) for name, choices in FIELD_CHOICES.items()}
-
-
-def normal_words(text: str) -> str:
-    """A value as a person may type it, compared without letter case, extra spaces, hyphens or underscores."""
-    return " ".join(str(text).casefold().replace("-", " ").replace("_", " ").split())
-
-
-def choice_code(text: str, choices: tuple[Choice, ...]) -> str | None:
-    wanted = normal_words(text)
-    for choice in choices:
-        if wanted == normal_words(choice.code) or wanted in (normal_words(word) for word in choice.words):
-            return choice.code
-    return None
 
 FREE_WORDS = {"gratis", "free", "0", "bebas biaya", "tidak dipungut biaya"}
 TRUE_WORDS = {"true", "yes", "ya", "benar"}
@@ -429,7 +392,7 @@ class Parser:
         self.settings = settings
         self.problems = problems
         self.warnings = problems if warnings is None else warnings
-        self.zone_words: list[tuple[str, int, str, datetime]] = []  # (field, line, WIB/WITA/WIT, local time)
+        self.zone_words: list[tuple[str, int, str, datetime | None]] = []  # (field, line, WIB/WITA/WIT, local time or None)
         self.ok = True
 
     @property
@@ -449,6 +412,7 @@ class Parser:
     def fields(self, mapping: Mapping, declared: tuple, prefix: str = "") -> dict:
         """Checks names and required fields, then parses each declared field present."""
         names = [f.name for f in declared]
+        mapping = self.commas_rejoined(mapping, names)
         for name in mapping:
             if name not in names:
                 if self.translation_of and name in self.translation_of:
@@ -470,6 +434,23 @@ class Parser:
             line = mapping.line_of(spec.name)
             values[spec.name] = getattr(self, f"kind_{spec.kind}")(raw, spec, path, line)
         return values
+
+    def commas_rejoined(self, mapping: Mapping, names: list[str]) -> Mapping:
+        """In {start: Rabu, 2 Desember 2026 09.00, end: ...} the comma after the day name ends the value and makes
+        the rest a name without a value: such a piece is put back after the value it was cut from, when the value
+        is a day name alone or the piece starts with the year the value lacks."""
+        _, days = date_names(self.date_languages)
+        joined = Mapping()
+        joined.line, joined.key_lines = mapping.line, dict(mapping.key_lines)
+        before = None
+        for name, value in mapping.items():
+            cut = joined.get(before) if before is not None else None
+            if (value is None and name not in names and isinstance(cut, Text) and isinstance(name, str)
+                    and not cut.quoted and _cut_date(cut, name, days)):
+                joined[before] = Text(f"{cut}, {name}", cut.line, cut.quoted)
+                continue
+            joined[name], before = value, name
+        return joined
 
     def shape(self, raw, wanted, spec, path, line) -> bool:
         if isinstance(raw, wanted):
@@ -594,6 +575,8 @@ class Parser:
         return self.written(raw, path, True)
 
     def kind_end(self, raw, spec, path, line):
+        if isinstance(raw, Text) and zone_word(raw):  # checked against the program's zone with the start's
+            self.zone_words.append((path, raw.line, zone_word(raw), None))
         return raw  # needs the start: read in kind_schedule
 
     def kind_timezone(self, raw, spec, path, line):
@@ -608,7 +591,27 @@ class Parser:
         return None
 
     def kind_date_list(self, raw, spec, path, line):
-        return self.each(raw, spec, path, line, lambda item: self.written(item, path, False))
+        return self.each(self.date_items(raw), spec, path, line, lambda item: self.written(item, path, False))
+
+    def date_items(self, raw) -> list:
+        """The dates of a list as the librarian meant them. A comma separates the items of [a, b] and of a plain
+        `a, b`, but people also write one inside a date: the pieces are put back together when a piece is a day
+        name alone ([Rabu, 9 Desember 2026]) or a year alone ([December 9, 2026])."""
+        pieces = []
+        for item in as_list(raw):
+            if isinstance(item, Text) and "," in item:
+                pieces += [Text(part.strip(), item.line) for part in item.split(",") if part.strip()]
+            else:
+                pieces.append(item)
+        _, days = date_names(self.date_languages)
+        joined: list = []
+        for piece in pieces:
+            before = joined[-1] if joined else None
+            if isinstance(piece, Text) and isinstance(before, Text) and not before.quoted and _cut_date(before, piece, days):
+                joined[-1] = Text(f"{before}, {piece}", before.line, before.quoted)
+            else:
+                joined.append(piece)
+        return joined
 
     def kind_repeat(self, raw, spec, path, line):
         return raw  # needs the start: read in kind_schedule
@@ -721,24 +724,28 @@ class Parser:
         return raw, values
 
 
+def _cut_date(before: str, piece: str, days: dict) -> bool:
+    """Whether a comma cut one date in two: a day name alone before it ("Rabu", "9 Desember 2026"), or a month
+    and day before the year ("December 9", "2026 09:00")."""
+    return before.casefold() in days or bool(
+        re.match(r"[0-9]{4}\b", piece) and re.search(r"[^\W\d_]", before) and not re.search(r"[0-9]{4}", before))
+
+
 def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "schedule"):
     """Turns the schedule's fields into aware sessions, or reports why it cannot."""
     raw, values = schedule
     tz = zone(zone_name)
-    for field_path, line, word, local in parser.zone_words:
-        offset = tz.utcoffset(local) if tz else None
-        if field_path.startswith(path) and offset is not None and offset != timedelta(hours=ZONE_WORDS[word.lower()]):
-            named = next((w.upper() for w, hours in ZONE_WORDS.items() if timedelta(hours=hours) == offset), "")
-            parser.problem(line, field_path, "zone_mismatch", value=word,
-                           detail=f"{zone_name} ({named})" if named else zone_name)
+    start = values.get("start")
+    _check_zone_words(parser, tz, zone_name, path, start)
     limit = parser.settings["KATALOG_MAX_SESSIONS"]
     listed = values.get("sessions")
-    start = values.get("start")
     if listed is not None and (raw.get("start") is not None or raw.get("repeat") is not None):
         parser.problem(raw.line_of("sessions"), f"{path}.sessions", "schedule_both")
         return None
     if listed is not None:
         found = _listed_sessions(parser, listed, tz, f"{path}.sessions")
+        _check_zone_words(parser, tz, zone_name, path, None)
+        found = found if parser.ok else None
         return _cancel(parser, raw, values, found, path)
     if raw.get("start") is None:
         parser.problem(raw.line, f"{path}.start", "no_sessions")
@@ -792,7 +799,7 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
     if not kept:
         parser.problem(raw.line, path, "no_sessions")
         return None
-    if rule and rule.frequency == FREQUENCIES["month"] and not rule.week and not rule.weekdays:
+    if rule and rule.frequency == RULE_FREQUENCIES["month"] and not rule.week and not rule.weekdays:
         days = [s.weekday() for s in starts]
         if len(set(days)) > 1:  # the same date each month: the weekday moves
             shown = ", ".join(Msg(DAY_NAMES[day]).render(parser.settings["KATALOG_MESSAGE_LANG"]) for day in days[:4])
@@ -801,6 +808,17 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
                         value=Msg(DAY_NAMES[start.weekday()]), example=f"week: {'terakhir' if last and nth > 4 else nth}")
     sessions = number_sessions([(s.replace(tzinfo=tz), (s + duration).replace(tzinfo=tz), "") for s in kept])
     return _cancel(parser, raw, values, (sessions, rule, skipped), path)
+
+
+def _check_zone_words(parser, tz, zone_name: str, path: str, start: datetime | None):
+    """WIB, WITA or WIT written with a time must be the program's zone; each is checked once."""
+    for field_path, line, word, local in parser.zone_words:
+        offset = tz.utcoffset(local or start or datetime(YEARS[-1], 1, 1)) if tz else None
+        if field_path.startswith(path) and offset is not None and offset != timedelta(hours=ZONE_WORDS[word.lower()]):
+            named = next((w.upper() for w, hours in ZONE_WORDS.items() if timedelta(hours=hours) == offset), "")
+            parser.problem(line, field_path, "zone_mismatch", value=word,
+                           detail=f"{zone_name} ({named})" if named else zone_name)
+    parser.zone_words = [entry for entry in parser.zone_words if not entry[0].startswith(path)]
 
 
 def _cancel(parser, raw, values, found, path):
@@ -861,6 +879,9 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
 
     if isinstance(raw, Text):
         words = repeat_in_words(raw, parser.date_languages)
+        if words and "until" in words:  # "sampai besok": not a date, so not one of the common phrases
+            until = read_written(words["until"], False, parser.date_languages)
+            words = words if until.value or until.readings else None
         if words is None:
             bad(Msg("tulis dengan kata-kata seperti «setiap Sabtu, 4 kali» atau «setiap minggu sampai 30 Januari "
                     "2027», atau sebagai pasangan nama: nilai, misalnya {{every: week, count: 4}}"))
@@ -874,9 +895,10 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
         if key not in allowed:
             bad(Msg("«{key}» tidak dikenal (yang dikenal: {known})", key=key, known=", ".join(allowed)), raw.line_of(key))
             return None
-    every = str(raw.get("every") or "").strip().lower()
-    if every not in FREQUENCIES:
-        bad(Msg("every «{every}» tidak dikenal; pakai day, week atau month", every=every), raw.line_of("every"))
+    every = choice_code(raw.get("every") or "", FREQUENCY_CHOICES)
+    if every is None:
+        bad(Msg("every «{every}» tidak dikenal; pakai {known}", every=raw.get("every") or "",
+                known=", ".join(choice.shown for choice in FREQUENCY_CHOICES)), raw.line_of("every"))
         return None
     interval, count, until = 1, None, None
     if raw.get("interval") is not None:
@@ -896,20 +918,22 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
             return None
         count = int(raw["count"])
     if raw.get("until") is not None:
-        until = parse_date(str(raw["until"]))
-        if until is None:
-            bad(Msg("until «{until}» bukan tanggal TTTT-BB-HH", until=raw["until"]), raw.line_of("until"))
+        written = raw["until"]
+        until = parser.written(written if isinstance(written, Text) else Text(str(written), raw.line_of("until")),
+                               f"{path}.until", False)
+        if until is None:  # reported by written(): not a date, or one that reads two ways
             return None
         if start is not None and until < start.date():
             bad(Msg("until lebih awal dari sesi pertama"), raw.line_of("until"))
             return None
     weekdays = []
+    day_names = {**date_names(parser.date_languages)[1], **WEEKDAYS}
     for day in as_list(raw.get("days")):
-        name = str(day).strip().lower()
-        if name not in WEEKDAYS:
+        name = str(day).strip().casefold()
+        if name not in day_names:
             bad(Msg("hari «{day}» tidak dikenal (senin ... minggu)", day=day), raw.line_of("days"))
             return None
-        weekdays.append(WEEKDAYS[name])
+        weekdays.append(day_names[name])
     if weekdays and start is not None and start.weekday() not in weekdays:
         bad(Msg("sesi pertama (start) jatuh pada hari {day}, bukan salah satu dari days", day=Msg(DAY_NAMES[start.weekday()])),
             raw.line_of("days"))
@@ -917,7 +941,7 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
     week = None
     if raw.get("week") is not None:
         week = WEEKS.get(str(raw["week"]).strip().lower())
-        if FREQUENCIES[every] != FREQUENCIES["month"] or week is None:
+        if every != "month" or week is None:
             bad(Msg("week dipakai bersama every: month, dengan 1, 2, 3, 4 atau terakhir"), raw.line_of("week"))
             return None
         nth, last = week_of_month(start.date()) if start is not None else (week, week == -1)
@@ -925,7 +949,7 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
             bad(Msg("sesi pertama (start) adalah {day} ke-{nth} bulan itu, bukan yang disebut week", nth=nth,
                     day=Msg(DAY_NAMES[start.weekday()])), raw.line_of("week"))
             return None
-    return RepeatRule(FREQUENCIES[every], interval, count, until, tuple(weekdays), week)
+    return RepeatRule(RULE_FREQUENCIES[every], interval, count, until, tuple(weekdays), week)
 
 
 DAY_NAMES = (N_("senin"), N_("selasa"), N_("rabu"), N_("kamis"), N_("jumat"), N_("sabtu"), N_("minggu"))

@@ -21,8 +21,9 @@ from unidecode import unidecode
 from .catalog import load_catalog
 from .i18n import N_, Msg, translate
 from .messages import Problem
+from .choices import STATUS_CHOICES
 from .model import PROGRAM_FIELDS, Field
-from .schedule import parse_datetime
+from .schedule import TIMES_WORDS, parse_datetime
 from .settings import katalog_settings
 
 
@@ -49,8 +50,8 @@ QUESTIONS = (
              hint=N_("Boleh lebih dari satu.")),
     Question("location", N_("Tempat"), "choice", ("location", "mode"), True, vocabulary="locations"),
     Question("start", N_("Mulai sesi pertama"), "datetime", ("schedule.start", "schedule", "status"), True,
-             hint=N_("Tanggal dan jam: TTTT-BB-HH JJ:MM."), example="2026-12-07 09:00"),
-    Question("end", N_("Jam selesai"), "time", ("schedule.end",), True, hint=N_("JJ:MM."), example="11:00"),
+             hint=N_("Tanggal lalu jam, misalnya 7 Desember 2026 09.00."), example="7 Desember 2026 09.00"),
+    Question("end", N_("Jam selesai"), "time", ("schedule.end",), True, hint=N_("Jam, misalnya 11.00."), example="11.00"),
     Question("repeat", N_("Berulang"), "repeat", ("schedule.repeat",), True),
     Question("count", N_("Jumlah sesi"), "count", ("schedule.repeat.count",),
              hint=N_("Untuk program yang berulang: berapa kali semuanya."), example="4"),
@@ -96,6 +97,12 @@ def _quoted(text: str) -> str:
     return json.dumps(" ".join(str(text).split()), ensure_ascii=False)
 
 
+def _scalar(text: str) -> str:
+    """A date or time as written when YAML reads it as that text (7 Desember 2026 09.00), else quoted."""
+    text = " ".join(str(text).split())
+    return text if re.fullmatch(r"[^\W_][\w .,-]*", text) else _quoted(text)
+
+
 def _hints(fields: tuple[Field, ...], indent: str = "") -> list[str]:
     lines = []
     for spec in fields:
@@ -105,17 +112,30 @@ def _hints(fields: tuple[Field, ...], indent: str = "") -> list[str]:
     return lines
 
 
+# A repeat as the file shows it: in words where the build reads the language's phrases, else the structured form.
+_REPEAT_PHRASES = {"id": ("setiap {unit}, {count} kali", {"day": "hari", "week": "minggu", "month": "bulan"}),
+                   "en": ("every {unit}, {count} times", {"day": "day", "week": "week", "month": "month"})}
+
+
+def _repeat_text(every: str, count: str, main_lang: str) -> str:
+    if main_lang in _REPEAT_PHRASES and count != "1":
+        phrase, units = _REPEAT_PHRASES[main_lang]
+        return phrase.format(unit=units[every], count=count)
+    return f"{{every: {every}, count: {count}}}"
+
+
 def program_text(answers: dict, main_lang: str) -> str:
     """The program file the answers make, with the optional fields as commented hints."""
     lines = ["---", f"title: {_quoted(answers['title'])}", f"summary: {_quoted(answers['summary'])}",
              f"category: {answers['category']}", f"audience: [{', '.join(answers['audience'])}]",
              f"languages: [{main_lang}]", f"location: {answers['location']}", "schedule:",
-             f"  start: {answers['start']}", f"  end: \"{answers['end']}\""]
+             f"  start: {_scalar(answers['start'])}", f"  end: {_scalar(answers['end'])}"]
     if answers.get("repeat"):
-        lines.append(f"  repeat: {{every: {answers['repeat']}, count: {answers.get('count') or 1}}}")
+        lines.append(f"  repeat: {_repeat_text(answers['repeat'], answers.get('count') or '1', main_lang)}")
     schedule = next(f for f in PROGRAM_FIELDS if f.name == "schedule")
     lines += [f"  # {f.name}: {f.example}    # {f.doc}" for f in schedule.children if f.name == "except"]
-    lines += ["status: open", f"cost: {answers['cost']}", "registration:"]
+    status = STATUS_CHOICES[0].words[0] if main_lang == "id" else STATUS_CHOICES[0].code
+    lines += [f"status: {status}", f"cost: {answers['cost']}", "registration:"]
     if answers.get("whatsapp"):
         lines.append(f"  whatsapp: {_quoted(answers['whatsapp'])}")
     if answers.get("form"):
@@ -241,8 +261,12 @@ def parse_answer(question: Question, text: str, vocabularies: dict, lang: str) -
         return None, translate(N_("Pilih salah satu nomor dari daftar."), lang)
     if question.kind == "yes_no":
         return text.lower() in ("y", "ya", "yes", "1", translate(YES, lang).lower(), "true"), None
-    if question.kind == "count" and not (re.fullmatch(r"[0-9]{1,4}", text) and int(text) > 0):
-        return None, translate(N_("Tulis angka lebih dari 0, misalnya {example}."), lang).format(example=question.example)
+    if question.kind == "count":
+        words = text.casefold().split()
+        if len(words) == 2 and words[1] in TIMES_WORDS:  # "4 kali", "4 sesi"
+            text = words[0]
+        if not (re.fullmatch(r"[0-9]{1,4}", text) and int(text) > 0):
+            return None, translate(N_("Tulis angka lebih dari 0, misalnya {example}."), lang).format(example=question.example)
     if question.kind in ("text", "phone", "url", "cost", "datetime", "time", "count") and "\n" in text:
         return None, translate(N_("Tulis dalam satu baris."), lang)
     return text, None

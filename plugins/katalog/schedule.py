@@ -12,28 +12,18 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 from dateutil import rrule
 
+from .choices import FREQUENCY_CHOICES, WEEKDAY_CHOICES
+
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 # Years a program can be held in; anything else is a typing mistake (and would overflow date arithmetic).
 YEARS = range(1900, 2201)
 
-# Words a librarian may use for the repeat frequency, mapped to dateutil's constants.
-FREQUENCIES = {
-    "day": rrule.DAILY, "daily": rrule.DAILY, "hari": rrule.DAILY, "harian": rrule.DAILY,
-    "week": rrule.WEEKLY, "weekly": rrule.WEEKLY, "minggu": rrule.WEEKLY, "mingguan": rrule.WEEKLY,
-    "month": rrule.MONTHLY, "monthly": rrule.MONTHLY, "bulan": rrule.MONTHLY, "bulanan": rrule.MONTHLY,
-}
-# Day names in Indonesian, English and as iCalendar codes.
-WEEKDAYS = {}
-for index, names in enumerate([
-    ("senin", "monday", "mo"), ("selasa", "tuesday", "tu"), ("rabu", "wednesday", "we"),
-    ("kamis", "thursday", "th"), ("jumat", "friday", "fr"), ("sabtu", "saturday", "sa"),
-    ("minggu", "sunday", "su"),
-]):
-    for name in names:
-        WEEKDAYS[name] = index
-WEEKDAYS["jum'at"] = 4
-WEEKDAYS["ahad"] = 6
-DAY_CODES = ("mo", "tu", "we", "th", "fr", "sa", "su")  # the iCalendar codes above, Monday first
+# The repeat frequencies' codes as dateutil's constants; every word for them (harian, mingguan, ...) as well.
+RULE_FREQUENCIES = {"day": rrule.DAILY, "week": rrule.WEEKLY, "month": rrule.MONTHLY}
+FREQUENCIES = {word: RULE_FREQUENCIES[choice.code] for choice in FREQUENCY_CHOICES
+               for word in (choice.code, *choice.words)}
+# Day names in Indonesian and English and the iCalendar codes, to 0..6 (Monday first).
+WEEKDAYS = {word: index for index, choice in enumerate(WEEKDAY_CHOICES) for word in (choice.code, *choice.words)}
 # Which week of the month a monthly repeat falls in (repeat: {every: month, week: 1}): the first ... fourth, or last.
 WEEKS = {"1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2, "ketiga": 3, "keempat": 4, "first": 1,
          "second": 2, "third": 3, "fourth": 4, "last": -1, "terakhir": -1, "-1": -1}
@@ -108,11 +98,12 @@ def read_written(text: str, with_time: bool, languages: tuple[str, ...] = DATE_L
 # Repeat rules in words, for the common cases: "setiap Sabtu, 4 kali", "setiap minggu sampai 2027-01-30",
 # "setiap hari Senin dan Rabu, 8 kali", "every 2 weeks until 30 January 2027".
 _EVERY_WORDS = {"setiap", "tiap", "every", "saben"}
-_UNIT_WORDS = {"hari": "day", "day": "day", "days": "day", "dinten": "day",
+_UNIT_WORDS = {"hari": "day", "day": "day", "days": "day", "dinten": "day", "dina": "day",
                "minggu": "week", "pekan": "week", "week": "week", "weeks": "week", "minggon": "week",
                "bulan": "month", "month": "month", "months": "month", "sasi": "month", "wulan": "month"}
 _AND_WORDS = {"dan", "and", "lan", "&"}
-_TIMES_WORDS = {"kali", "times", "x", "kaping", "sesi", "sessions", "pertemuan"}
+_DAY_LEAD_WORDS = ("hari", "dina", "dinten")  # "setiap hari Senin", "saben dina Setu", "setiap hari kerja"
+TIMES_WORDS = {"kali", "times", "x", "kaping", "ping", "sesi", "sessions", "pertemuan"}  # "4 kali": a count
 _UNTIL_WORDS = {"sampai", "hingga", "until", "nganti", "ngantos", "sd", "s/d"}
 
 
@@ -126,16 +117,24 @@ def repeat_in_words(text: str, languages: tuple[str, ...] = DATE_LANGUAGES) -> d
     rule: dict = {}
     if tokens and tokens[0].isdigit():
         rule["interval"] = tokens.pop(0)
+    elif tokens and tokens[0] == "other":  # "every other week"
+        rule["interval"] = "2"
+        tokens.pop(0)
     named = []
     # "setiap minggu" is every week ("hari Minggu", or Minggu among other days, is Sunday): from a start on a
     # Sunday both readings give the same sessions.
     week_word = tokens[:1] == ["minggu"] and tokens[1:2] != [] and tokens[1] not in _AND_WORDS
-    if tokens and tokens[0] == "hari" and len(tokens) > 1 and tokens[1] in days:
+    if tokens[:1] and tokens[0] in _DAY_LEAD_WORDS and tokens[1:2] and tokens[1] in days:
         tokens.pop(0)  # "setiap hari Senin": the day name follows
-    while not week_word and tokens and (tokens[0] in days or (named and tokens[0] in _AND_WORDS)):
-        word = tokens.pop(0)
-        if word in days:
-            named.append(DAY_CODES[days[word]])
+    if tokens[:2] in ([word, "kerja"] for word in _DAY_LEAD_WORDS) or tokens[:1] in (["weekday"], ["weekdays"]):
+        del tokens[:1 if tokens[0].startswith("weekday") else 2]
+        named = [choice.code for choice in WEEKDAY_CHOICES[:5]]  # "setiap hari kerja": Monday to Friday
+    if not week_word and not named and tokens and tokens[0] in days:  # "Senin, Rabu dan Jumat"
+        named.append(WEEKDAY_CHOICES[days[tokens.pop(0)]].code)
+        while tokens and (tokens[0] in days or (tokens[0] in _AND_WORDS and tokens[1:2] and tokens[1] in days)):
+            if tokens[0] in _AND_WORDS:
+                tokens.pop(0)
+            named.append(WEEKDAY_CHOICES[days[tokens.pop(0)]].code)
     if named:
         rule["every"], rule["days"] = "week", named
     elif tokens and tokens[0] in _UNIT_WORDS:
@@ -145,8 +144,12 @@ def repeat_in_words(text: str, languages: tuple[str, ...] = DATE_LANGUAGES) -> d
     if tokens and tokens[0] in ("sekali", "once"):
         tokens.pop(0)
     if tokens and tokens[0] in ("sebanyak", "selama", "for"):
-        tokens.pop(0)
-    if len(tokens) == 2 and tokens[0].isdigit() and tokens[1] in _TIMES_WORDS:
+        lasting = tokens.pop(0) != "sebanyak"
+        # "setiap Sabtu selama 4 minggu": as many sessions as weeks, when one session falls in each
+        if (lasting and len(tokens) == 2 and tokens[0].isdigit() and _UNIT_WORDS.get(tokens[1]) == rule["every"]
+                and len(named) <= 1 and rule.get("interval", "1") == "1"):
+            tokens[1] = "kali"
+    if len(tokens) == 2 and tokens[0].isdigit() and tokens[1] in TIMES_WORDS:
         rule["count"] = tokens[0]
     elif len(tokens) == 1 and re.fullmatch(r"[0-9]+x", tokens[0]):
         rule["count"] = tokens[0][:-1]
@@ -207,6 +210,12 @@ def week_of_month(day: date) -> tuple[int, bool]:
 def parse_datetime(text: str) -> datetime | None:
     """A date and time in any form read_written reads, when it reads one way only."""
     return read_written(text, True).value
+
+
+def zone_word(text: str) -> str | None:
+    """WIB, WITA or WIT when the text ends with one (any letter case)."""
+    tokens = _TOKEN.findall(str(text))
+    return tokens[-1].upper() if tokens and tokens[-1].casefold() in ZONE_WORDS else None
 
 
 def parse_time(text: str) -> time | None:

@@ -49,6 +49,12 @@ Isi program uji coba.
 """
 
 
+def with_sessions(*items: str) -> str:
+    """VALID_PROGRAM with its repeating schedule replaced by a list of sessions, one flow mapping per item."""
+    fixed = '  start: 2026-12-02 09:00\n  end: "11:00"\n  repeat: {every: week, count: 4}\n  except: [2026-12-09]\n'
+    return VALID_PROGRAM.replace(fixed, "  sessions:\n" + "".join(f"    - {item}\n" for item in items))
+
+
 # The same program, held in November (before TODAY) and finished.
 PAST_PROGRAM = (VALID_PROGRAM.replace("2026-12-02 09:00", "2026-11-04 09:00")
                 .replace("except: [2026-12-09]", "except: [2026-11-11]").replace("status: open", "status: finished"))

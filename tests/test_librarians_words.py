@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VALID_PROGRAM, assert_no_traceback, run_pelican
+from conftest import VALID_PROGRAM, assert_no_traceback, run_pelican, with_sessions
 
 
 def loaded(content, text):
@@ -228,16 +228,19 @@ def test_a_day_name_that_does_not_fit_the_date_is_a_warning_naming_the_right_day
     assert "2026-12-02" in warning.format("id") and "Rabu" in warning.format("id").title()
 
 
+@pytest.mark.parametrize("field, old, new", [("start", "start: 2026-12-02 09:00", "start: 2 Desember 2026 09.00 {word}"),
+                                             ("end", 'end: "11:00"', 'end: "11.00 {word}"')])
 @pytest.mark.parametrize("word, ok", [("WITA", True), ("wita", True), ("WIB", False), ("WIT", False)])
-def test_a_zone_word_is_checked_against_the_locations_zone(content, word, ok):
+def test_a_zone_word_is_checked_against_the_locations_zone(content, field, old, new, word, ok):
     # cabang-gilimanuk is in Asia/Makassar (WITA)
-    catalog = loaded(content, VALID_PROGRAM.replace("start: 2026-12-02 09:00", f"start: 2 Desember 2026 09.00 {word}"))
+    catalog = loaded(content, VALID_PROGRAM.replace(old, new.format(word=word)))
     if ok:
         assert catalog.problems == []
         return
     (problem,) = catalog.problems
     message = problem.format("id")
-    assert problem.code == "zone_mismatch" and word in message and "Asia/Makassar (WITA)" in message
+    assert problem.code == "zone_mismatch" and problem.field == f"schedule.{field}"
+    assert word in message and "Asia/Makassar (WITA)" in message
 
 
 @pytest.mark.parametrize("start, written, days", [
@@ -367,22 +370,8 @@ def test_a_repeat_until_that_reads_two_ways_is_refused_with_both_readings(conten
     assert phrase in problem.format(lang)
 
 
-@pytest.mark.parametrize("word, ok", [("WITA", True), ("wita", True), ("WIB", False), ("WIT", False)])
-def test_the_end_times_zone_word_is_checked_too(content, word, ok):
-    catalog = loaded(content, VALID_PROGRAM.replace('end: "11:00"', f'end: "11.00 {word}"'))
-    if ok:
-        assert catalog.problems == []
-        return
-    (problem,) = catalog.problems
-    assert problem.code == "zone_mismatch" and problem.field == "schedule.end"
-    assert word in problem.format("id") and "Asia/Makassar (WITA)" in problem.format("id")
-
-
 def test_a_listed_sessions_end_zone_word_is_checked(content):
-    text = VALID_PROGRAM.replace(
-        '  start: 2026-12-02 09:00\n  end: "11:00"\n  repeat: {every: week, count: 4}\n  except: [2026-12-09]\n',
-        '  sessions:\n    - {start: 2 Desember 2026 09.00 WITA, end: 11.00 WITA}\n'
-        '    - {start: 9 Desember 2026 09.00, end: 11.00 WIT}\n')
+    text = with_sessions("{start: 2 Desember 2026 09.00 WITA, end: 11.00 WITA}", "{start: 9 Desember 2026 09.00, end: 11.00 WIT}")
     (problem,) = loaded(content, text).problems
     assert problem.code == "zone_mismatch" and problem.field == "schedule.sessions.end"
     assert problem.line == text.splitlines().index("    - {start: 9 Desember 2026 09.00, end: 11.00 WIT}") + 1
@@ -411,10 +400,8 @@ def test_a_piece_of_a_date_alone_is_still_refused(content, written):
 
 
 def test_a_comma_after_the_day_name_inside_braces_is_read_as_part_of_the_date(content):
-    text = VALID_PROGRAM.replace(
-        '  start: 2026-12-02 09:00\n  end: "11:00"\n  repeat: {every: week, count: 4}\n  except: [2026-12-09]\n',
-        '  sessions:\n    - {start: Rabu, 2 Desember 2026 09.00, end: "11.00"}\n'
-        '    - {start: December 9, 2026 9:00 am, end: "11:00", topic: Surel}\n')
+    text = with_sessions('{start: Rabu, 2 Desember 2026 09.00, end: "11.00"}',
+                         '{start: December 9, 2026 9:00 am, end: "11:00", topic: Surel}')
     program = program_of(content, text)
     assert [s.start.strftime("%Y-%m-%d %H:%M") for s in program.sessions] == ["2026-12-02 09:00", "2026-12-09 09:00"]
     assert program.sessions[1].topic == "Surel"

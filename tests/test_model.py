@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import VALID_PROGRAM
+from conftest import VALID_PROGRAM, with_sessions
 from katalog import formatting
 from katalog.frontmatter import SourceError, read_document
 
@@ -54,10 +54,8 @@ def test_rule_on_named_days(content):
 
 
 def test_listed_sessions_are_numbered_in_time_order(content):
-    text = VALID_PROGRAM.replace(
-        '  start: 2026-12-02 09:00\n  end: "11:00"\n  repeat: {every: week, count: 4}\n  except: [2026-12-09]\n',
-        '  sessions:\n    - {start: 2026-12-09 13:00, end: "15:00", topic: Kedua}\n'
-        '    - {start: 2026-12-02 13:00, end: "2026-12-02 15:30", topic: Pertama}\n')
+    text = with_sessions('{start: 2026-12-09 13:00, end: "15:00", topic: Kedua}',
+                         '{start: 2026-12-02 13:00, end: "2026-12-02 15:30", topic: Pertama}')
     program = load_one(content, text)
     assert [(s.number, s.topic) for s in program.sessions] == [(1, "Pertama"), (2, "Kedua")]
 

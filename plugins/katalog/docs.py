@@ -18,17 +18,19 @@ CHOICES_NOTE = N_("Pilihan, dalam bahasa Indonesia atau Inggris, huruf besar ata
 START, END = "<!-- fields:start (generated from plugins/katalog/model.py: make docs) -->", "<!-- fields:end -->"
 
 
+def _choices(choices) -> str:
+    return ", ".join(f"`{choice.words[0]}` (`{choice.code}`)" for choice in choices)
+
+
 def _rows(fields, lang, prefix=""):
     yes = translate(HEADINGS[4], lang)
     for spec in fields:
         example = spec.example.replace("|", "\\|").replace("\n", " ")
         doc = translate(spec.doc, lang)
         if spec.kind == "choice":
-            shown = ", ".join(f"`{choice.words[0]}` (`{choice.code}`)" for choice in FIELD_CHOICES[spec.name])
-            doc += " " + translate(CHOICES_NOTE, lang).format(choices=shown)
+            doc += " " + translate(CHOICES_NOTE, lang).format(choices=_choices(FIELD_CHOICES[spec.name]))
         if spec.kind == "repeat":
-            shown = "; ".join(f"`{part}`: " + ", ".join(f"`{choice.words[0]}` (`{choice.code}`)" for choice in choices)
-                              for part, choices in REPEAT_CHOICES.items())
+            shown = "; ".join(f"`{part}`: {_choices(choices)}" for part, choices in REPEAT_CHOICES.items())
             doc += " " + translate(CHOICES_NOTE, lang).format(choices=shown)
         yield f"| `{prefix}{spec.name}` | {yes if spec.required else ''} | {doc} | `{example}` |"
         if spec.children:

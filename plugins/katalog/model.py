@@ -575,8 +575,9 @@ class Parser:
         return self.written(raw, path, True)
 
     def kind_end(self, raw, spec, path, line):
-        if isinstance(raw, Text) and zone_word(raw):  # checked against the program's zone with the start's
-            self.zone_words.append((path, raw.line, zone_word(raw), None))
+        word = zone_word(raw) if isinstance(raw, Text) else None
+        if word:  # checked against the program's zone with the start's
+            self.zone_words.append((path, raw.line, word, None))
         return raw  # needs the start: read in kind_schedule
 
     def kind_timezone(self, raw, spec, path, line):

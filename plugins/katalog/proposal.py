@@ -134,7 +134,8 @@ def program_text(answers: dict, main_lang: str) -> str:
         lines.append(f"  repeat: {_repeat_text(answers['repeat'], answers.get('count') or '1', main_lang)}")
     schedule = next(f for f in PROGRAM_FIELDS if f.name == "schedule")
     lines += [f"  # {f.name}: {f.example}    # {f.doc}" for f in schedule.children if f.name == "except"]
-    status = STATUS_CHOICES[0].words[0] if main_lang == "id" else STATUS_CHOICES[0].code
+    opened = next(choice for choice in STATUS_CHOICES if choice.code == "open")
+    status = opened.words[0] if main_lang == "id" else opened.code
     lines += [f"status: {status}", f"cost: {answers['cost']}", "registration:"]
     if answers.get("whatsapp"):
         lines.append(f"  whatsapp: {_quoted(answers['whatsapp'])}")

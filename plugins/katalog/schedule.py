@@ -12,16 +12,14 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import get_day_names, get_month_names
 from dateutil import rrule
 
-from .choices import FREQUENCY_CHOICES, WEEKDAY_CHOICES
+from .choices import WEEKDAY_CHOICES
 
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$")
 # Years a program can be held in; anything else is a typing mistake (and would overflow date arithmetic).
 YEARS = range(1900, 2201)
 
-# The repeat frequencies' codes as dateutil's constants; every word for them (harian, mingguan, ...) as well.
+# The repeat frequencies' codes (FREQUENCY_CHOICES) as dateutil's constants.
 RULE_FREQUENCIES = {"day": rrule.DAILY, "week": rrule.WEEKLY, "month": rrule.MONTHLY}
-FREQUENCIES = {word: RULE_FREQUENCIES[choice.code] for choice in FREQUENCY_CHOICES
-               for word in (choice.code, *choice.words)}
 # Day names in Indonesian and English and the iCalendar codes, to 0..6 (Monday first).
 WEEKDAYS = {word: index for index, choice in enumerate(WEEKDAY_CHOICES) for word in (choice.code, *choice.words)}
 # Which week of the month a monthly repeat falls in (repeat: {every: month, week: 1}): the first ... fourth, or last.

@@ -52,7 +52,7 @@ KATALOG_LOCALE := plugins/katalog/locale
 
 translations-extract: venv
 	$(PYBABEL) -q extract -F babel.cfg --no-location --sort-output --omit-header -o $(TRANSLATIONS)/messages.pot .
-	PYTHONPATH=plugins $(PY) -m katalog.i18n
+	PYTHONPATH=plugins $(PY) -m katalog.docs --messages
 
 translations-update: translations-extract
 	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --width=100

@@ -8,31 +8,21 @@ PLUGINS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"
 if PLUGINS_DIR not in sys.path:
     sys.path.insert(0, PLUGINS_DIR)
 
-AUTHOR = "Perpustakaan Dua Pesisir"
-SITENAME = "Katalog Program Perpustakaan Dua Pesisir"
-# The header's shorter name (KATALOG_SHORT_NAME), so that it stays one line on a phone.
-KATALOG_SHORT_NAME = "Katalog Dua Pesisir"
+# The library's facts (its name in every language, address, zone, help, the languages published, licence, host)
+# are not settings: they live in content/data/site.yaml, checked like every content file, and the build puts
+# them into SITENAME, AUTHOR, KATALOG_SHORT_NAME, I18N_SUBSITES and KATALOG_TIMEZONE (plugins/katalog/site.py).
+# A language switched on there gets a sub-site at /en/, /jv/, ...; a program or page not yet translated is
+# shown there in Indonesian with a notice.
 SITEURL = ""
 PATH = "content"
-TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
+TIMEZONE = "Asia/Jakarta"  # Pelican's own, replaced by site.yaml's timezone when the build starts
 THEME = "theme"
-
-# "Today" is the build date in KATALOG_TIMEZONE, so that a nightly build moves programs into the past as their
-# last session goes by. The sample catalog is written as of 2026-11-23: KATALOG_TODAY=2026-11-23 make serve
-# shows it as written (the tests do the same).
-# One sub-site per further language, at /en/ and /jv/. A program or page not yet translated is
-# shown there in Indonesian with a notice. Adding a language: an entry here and a message catalog
-# in theme/translations (see README).
-I18N_SUBSITES = {
-    "en": {"SITENAME": "Program Catalog of the Dua Pesisir Library", "KATALOG_SHORT_NAME": "Dua Pesisir Programs"},
-    "jv": {"SITENAME": "Katalog Program Perpustakaan Dua Pesisir"},
-}
 I18N_TEMPLATES_LANG = "id"
-KATALOG_TIMEZONE = "Asia/Jakarta"
-# Help in the same place on every page: the library's own contact.
-KATALOG_HELP = {"whatsapp": "0812-3301-4455", "phone": "(0333) 421 876",
-                "email": "layanan@perpus-duapesisir.example.id"}
+
+# "Today" is the build date in the library's zone, so that a nightly build moves programs into the past as their
+# last session goes by. The sample says in site.yaml (sample:) the day it is written for, and is shown as of that
+# day; KATALOG_TODAY=2026-12-07 make serve shows any catalog as of another day.
 
 PLUGIN_PATHS = [PLUGINS_DIR]
 PLUGINS = ["pelican.plugins.i18n_subsites", "katalog_content", "katalog_listings", "katalog_format", "katalog_assets", "katalog_hosting",

@@ -39,7 +39,7 @@ def check_catalog(po_path, lang, wanted):
 
 
 def test_build_messages_are_translated_into_english():
-    from katalog.i18n import source_texts
+    from katalog.docs import source_texts
 
     wanted = source_texts()
     assert len(wanted) > 200

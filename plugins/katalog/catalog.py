@@ -10,7 +10,7 @@ from pathlib import Path
 import langcodes
 
 from . import description, files
-from .data import VOCABULARIES, Vocabulary, as_list, load_vocabulary
+from .data import REQUIRED_VOCABULARIES, VOCABULARIES, VOCABULARY_EXAMPLES, Vocabulary, as_list, load_vocabulary
 from .frontmatter import Mapping, SourceError, read_document
 from .i18n import Msg
 from .language_of_parts import tags_in
@@ -20,6 +20,7 @@ from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS
                     Accessibility, Page, Parser, Program, Registration, Report, parse_phone, schedule_sessions, suggest)
 from .schedule import zone
 from .settings import katalog_settings
+from .site import Site, apply_site, read_site
 from .writing import (ERROR, OFF, WARNING, WRITING_DATA, LanguageGuess, Writing, WritingLimits, check_text,
                       expand_abbreviations, load_lists, severities)
 
@@ -38,6 +39,7 @@ class Catalog:
     markdown: dict = field(default_factory=dict)
     writing: Writing = field(default_factory=Writing)
     weights: dict = field(default_factory=lambda: severities(None))  # each writing rule: error, warning or off
+    site: Site | None = None  # the library's own facts (content/data/site.yaml)
     _by_source: dict | None = field(default=None, repr=False)
     _by_key: dict | None = field(default=None, repr=False)
 
@@ -133,16 +135,23 @@ def _load_cached(path: Path, folder: Path, catalog: Catalog, declared, build, su
 def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     """Reads everything under the content folder and returns the catalog with every problem found."""
     content_root = Path(content_root).resolve()
-    ks = katalog_settings(settings)
     problems: list[Problem] = []
     try:
-        limits = Limits.from_setting(ks["KATALOG_LIMITS"])
+        limits = Limits.from_setting(settings.get("KATALOG_LIMITS"))
     except (TypeError, ValueError) as error:
         problems.append(Problem("KATALOG_LIMITS", None, None, "bad_setting", {"detail": str(error)}))
         limits = DEFAULT_LIMITS
-    main = ks["KATALOG_MAIN_LANG"]
+    if not content_root.is_dir():
+        problems.append(Problem(shown_path(content_root), None, None, "no_content_folder", {"value": shown_path(content_root)}))
+        return Catalog(katalog_settings(settings), {name: Vocabulary(name, "") for name in VOCABULARIES},
+                       problems=problems, root=content_root, limits=limits)
     # Nothing is read before the tree is known to hold only regular files and folders inside it.
     files.check_tree(content_root, problems)
+    # The library's facts first: they decide the site's languages, its time zone and, for the sample, its day.
+    site = read_site(content_root, settings, problems, shown_path, limits)
+    apply_site(settings, content_root, site)
+    ks = katalog_settings(settings)
+    main = ks["KATALOG_MAIN_LANG"]
     for folder in (ks["KATALOG_PROGRAM_DIR"], ks["KATALOG_PAGE_DIR"]):
         files.check_folder_names(content_root / folder, problems)
         files.check_stray_files(content_root / folder, problems)
@@ -152,7 +161,7 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     folders |= {Path(p).parts[0] for key in ("STATIC_PATHS", "ARTICLE_PATHS", "PAGE_PATHS")
                 for p in settings.get(key) or () if p and Path(p).parts}  # what the site's settings add
     files.check_unread(content_root, folders, "unread_folder", problems, folders=True)
-    files.check_unread(data_dir, {f"{name}.yaml" for name in (*VOCABULARIES, *WRITING_DATA)}, "unread_data_file",
+    files.check_unread(data_dir, {f"{name}.yaml" for name in (*VOCABULARIES, *WRITING_DATA, "site")}, "unread_data_file",
                        problems, folders=False)
     vocabularies = {name: load_vocabulary(name, data_dir / f"{name}.yaml", shown_path(data_dir / f"{name}.yaml"),
                                           main, problems, limits)
@@ -160,7 +169,7 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     _check_locations(vocabularies, problems)
     _check_languages(vocabularies, problems)
     catalog = Catalog(ks, vocabularies, problems=problems, root=content_root, limits=limits,
-                      markdown=_markdown_settings(settings))
+                      markdown=_markdown_settings(settings), site=site)
     catalog.writing, catalog.weights = _writing(settings, ks, data_dir, problems, limits)
 
     surroundings, tokens = _surroundings(content_root, ks, settings, data_dir), {}
@@ -180,6 +189,8 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
                 mains.setdefault(item.key, item)
     if catalog.writing.detector is not None:
         catalog.writing.detector.save()
+    if any(files.regular_files(content_root / ks["KATALOG_PROGRAM_DIR"])):
+        _check_required_vocabularies(vocabularies, problems)
     _check_duplicates(catalog)
     _apply_strictness(catalog)
     if ks["KATALOG_REQUIRE_TRANSLATIONS"]:
@@ -227,11 +238,8 @@ def _check_writing(catalog: Catalog, parser: Parser, item, document) -> None:
             phone = getattr(holder, name, None) if holder else None
             if phone:
                 phones.add(phone.digits)
-    help_ = catalog.settings.get("KATALOG_HELP") or {}
-    for name in ("phone", "whatsapp"):
-        phone = parse_phone(help_[name]) if help_.get(name) else None
-        if phone:
-            phones.add(phone.digits)
+    if catalog.site:
+        phones |= {phone.digits for phone in (catalog.site.help.phone, catalog.site.help.whatsapp) if phone}
     meta_image = document.meta.get("image")
     image_lines = meta_image.key_lines if isinstance(meta_image, Mapping) else {}
     own_image = program and item.image is not None and isinstance(meta_image, Mapping)
@@ -413,10 +421,10 @@ def _check_text_channel(parser, values, meta, settings):
         return
     features = set((values.get("accessibility") or {}).get("features") or ())
     needing = features & set(settings["KATALOG_TEXT_CHANNEL_FEATURES"])
-    help_ = settings.get("KATALOG_HELP") or {}
+    site = settings.get("KATALOG_SITE")
     if needing:
         parser.problem(line, "registration", "no_text_channel_deaf", value=", ".join(sorted(needing)))
-    elif help_.get("whatsapp") or help_.get("email"):
+    elif site and (site.help.whatsapp or site.help.email):
         parser.warn(line, "registration", "no_text_channel")
     else:
         parser.problem(line, "registration", "no_text_channel")
@@ -542,6 +550,16 @@ def _check_duplicates(catalog: Catalog):
     bad = {p.path for p in catalog.problems}
     catalog.programs = [p for p in catalog.programs if p.source not in bad]
     catalog.pages = [p for p in catalog.pages if p.source not in bad]
+
+
+def _check_required_vocabularies(vocabularies, problems):
+    """Every program needs a category, an audience, a language and a place: their lists must hold something."""
+    for name in REQUIRED_VOCABULARIES:
+        vocabulary = vocabularies[name]
+        if not vocabulary.entries and not any(p.path == vocabulary.data_file for p in problems):
+            problems.append(Problem(vocabulary.data_file, None, None, "missing_data_file",
+                                    {"vocabulary": vocabulary.noun(), "data_file": vocabulary.data_file,
+                                     "example": VOCABULARY_EXAMPLES[name]}))
 
 
 def _check_locations(vocabularies, problems):

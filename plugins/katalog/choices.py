@@ -46,7 +46,20 @@ WEEKDAY_CHOICES = (
     Choice("saturday", ("sabtu", "sa", "setu")),
     Choice("sunday", ("minggu", "ahad", "su")),
 )
-FIELD_CHOICES = {"mode": MODE_CHOICES, "status": STATUS_CHOICES}
+# The site's own facts (content/data/site.yaml): the licence of its content and open data, and where it is hosted.
+LICENCE_CHOICES = (
+    Choice("cc-by-4.0", ("CC BY 4.0", "CC BY", "CC-BY-4.0")),
+    Choice("cc-by-sa-4.0", ("CC BY-SA 4.0", "CC BY-SA", "CC-BY-SA-4.0")),
+    Choice("cc0-1.0", ("CC0 1.0", "CC0", "domain publik", "public domain")),
+)
+HOST_CHOICES = (
+    Choice("github-pages", ("GitHub Pages", "github")),
+    Choice("netlify", ("Netlify",)),
+    Choice("cloudflare-pages", ("Cloudflare Pages", "cloudflare")),
+    Choice("gitlab-pages", ("GitLab Pages", "gitlab")),
+    Choice("other", ("lain", "lainnya", "sendiri")),
+)
+FIELD_CHOICES = {"mode": MODE_CHOICES, "status": STATUS_CHOICES, "licence": LICENCE_CHOICES, "host": HOST_CHOICES}
 REPEAT_CHOICES = {"every": FREQUENCY_CHOICES, "days": WEEKDAY_CHOICES}
 
 

@@ -32,6 +32,17 @@ VOCABULARIES = {
     "locations": N_("lokasi"),
 }
 
+# The lists a program cannot do without, and a first line for each data file (shown when one is missing).
+REQUIRED_VOCABULARIES = ("categories", "audiences", "languages", "locations")
+VOCABULARY_EXAMPLES = {
+    "categories": "literasi-digital: Literasi digital",
+    "audiences": "umum: Umum",
+    "accessibility": "akses-kursi-roda: Akses kursi roda",
+    "languages": "id: Bahasa Indonesia",
+    "partners": "puskesmas-sukamaju: {name: Puskesmas Sukamaju}",
+    "locations": "perpustakaan: {name: Perpustakaan Desa Sukamaju, address: Jl. Merdeka No. 1, timezone: Asia/Jakarta}",
+}
+
 
 @dataclass
 class Entry:

@@ -6,10 +6,11 @@ import re
 import sys
 from pathlib import Path
 
-from .i18n import N_, translate
+from .i18n import DOMAIN, LOCALE_DIR, N_, translate
 from .messages import MESSAGES
 from .choices import FIELD_CHOICES, REPEAT_CHOICES
-from .model import PAGE_FIELDS, PROGRAM_FIELDS
+from .model import LISTED_SESSION_FIELDS, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS
+from .site import SITE_FIELDS
 from .writing import ERROR, GROUPS, LIMIT_OF, RULES, VAGUE_LINKS, WritingLimits
 
 GUIDES = {"id": "docs/panduan.md", "en": "docs/guide.md"}
@@ -87,6 +88,39 @@ def updated(text: str, lang: str) -> str:
     return pattern.sub(lambda _: writing_rules(lang), text)
 
 
+def source_texts() -> set[str]:
+    """Every text of the build that needs translating: marked with N_ or Msg, or a field's documentation."""
+    from babel.messages.extract import extract_from_dir
+
+    found = set()
+    here = Path(__file__).parent
+    for _, _, message, _, _ in extract_from_dir(str(here), [("**.py", "python")],
+                                                 keywords={"N_": None, "Msg": (1,)}):
+        found.add(message[0] if isinstance(message, tuple) else message)
+
+    def docs(fields):
+        for spec in fields:
+            found.add(spec.doc)
+            docs(spec.children)
+
+    docs(PROGRAM_FIELDS + PAGE_FIELDS + PROGRAM_TRANSLATION_FIELDS + PAGE_TRANSLATION_FIELDS + LISTED_SESSION_FIELDS
+         + SITE_FIELDS)
+    return found
+
+
+def write_message_template(path: Path = LOCALE_DIR / f"{DOMAIN}.pot") -> None:
+    """Writes the catalog template of the build's own texts that `pybabel update -D katalog` merges into each
+    language (make translations-extract)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    catalog = Catalog(project="Katalog Program Inklusif")
+    for text in sorted(source_texts()):
+        catalog.add(text, flags=("python-brace-format",) if "{" in text else ())
+    with open(path, "wb") as handle:
+        write_po(handle, catalog, omit_header=True, width=100)
+
+
 def main(root: str = ".") -> int:
     for lang, name in GUIDES.items():
         path = Path(root) / name
@@ -95,4 +129,7 @@ def main(root: str = ".") -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--messages"]:
+        write_message_template()
+        sys.exit(0)
     sys.exit(main(*sys.argv[1:]))

@@ -646,6 +646,41 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("{expected}"),
         N_("Tulis seperti contoh ini: {example}"),
     ),
+    "missing_site_file": (
+        N_("Berkas fakta perpustakaan belum ada. Tanpa berkas ini situs tidak tahu nama, alamat, dan kontak perpustakaan Anda."),
+        N_("berkas content/data/site.yaml dengan setidaknya name, address, timezone dan help"),
+        N_("Buat berkas content/data/site.yaml (di GitHub: Add file, Create new file) dan isi, misalnya: {example}. Semua kolomnya dijelaskan di panduan (docs/panduan.md, «Fakta perpustakaan»)."),
+    ),
+    "empty_data_file": (
+        N_("Berkas ini kosong."),
+        N_("kolom-kolom dengan format nama: nilai"),
+        N_("Isi berkas ini, misalnya: {example}"),
+    ),
+    "missing_data_file": (
+        N_("Berkas daftar {vocabulary} belum ada atau kosong, padahal program memerlukannya."),
+        N_("berkas {data_file} dengan setidaknya satu {vocabulary}"),
+        N_("Buat berkas {data_file} dan isi satu baris per {vocabulary}: kode, titik dua, lalu labelnya. Contoh: {example}"),
+    ),
+    "no_content_folder": (
+        N_("Folder isi katalog «{value}» tidak ada."),
+        N_("folder content berisi data (site.yaml dan daftar lainnya), programs dan pages"),
+        N_("Periksa nama foldernya (CONTENT=...). Folder isi katalog memuat data/site.yaml dan daftar lainnya; lihat docs/panduan.md, «Fakta perpustakaan»."),
+    ),
+    "no_help_channel": (
+        N_("Kolom help tidak memuat satu pun cara menghubungi perpustakaan."),
+        N_("setidaknya satu dari whatsapp, phone atau email"),
+        N_("Tambahkan nomor WhatsApp, nomor telepon atau alamat surel layanan, misalnya help: {{whatsapp: \"0812-3456-7890\"}}."),
+    ),
+    "missing_main_text": (
+        N_("Teks dalam bahasa utama situs («{value}») belum ada."),
+        N_("teks untuk bahasa utama situs"),
+        N_("Tambahkan {value}: ... di bawah kolom ini, atau tulis satu teks saja untuk semua bahasa. Contoh: {example}"),
+    ),
+    "main_language_off": (
+        N_("Bahasa utama situs («{value}») tidak bisa dimatikan."),
+        N_("bahasa lain selain bahasa utama, dengan ya atau tidak"),
+        N_("Hapus baris ini: bahasa utama selalu terbit."),
+    ),
     "read_error": (
         N_("Berkas tidak bisa dibuka: {detail}."),
         N_("berkas yang bisa dibaca"),

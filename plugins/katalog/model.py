@@ -509,8 +509,11 @@ class Parser:
             return found
         is_reference = spec.vocabulary in ("partners", "locations")
         choices = list(vocabulary.entries) + ([ONLINE] if spec.kind == "location" else [])
+        listed = choices_text(choices) if vocabulary.entries else \
+            Msg("{choices} (daftarnya masih kosong: isi dulu {data_file})", choices=", ".join(choices) or "-",
+                data_file=vocabulary.data_file)
         self.problem(raw.line, path, "unknown_reference" if is_reference else "unknown_value",
-                     value=code, vocabulary=vocabulary.noun(), choices=choices_text(choices),
+                     value=code, vocabulary=vocabulary.noun(), choices=listed,
                      suggestion=suggest(code, choices), data_file=vocabulary.data_file)
         return None
 
@@ -573,6 +576,11 @@ class Parser:
         if not self.shape(raw, Text, spec, path, line):
             return None
         return self.written(raw, path, True)
+
+    def kind_date(self, raw, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        return self.written(raw, path, False)
 
     def kind_end(self, raw, spec, path, line):
         word = zone_word(raw) if isinstance(raw, Text) else None
@@ -717,6 +725,59 @@ class Parser:
             return None
         return Image(values["src"], values.get("alt") or "", bool(values.get("decorative")),
                      bool(values.get("text_in_image")), values.get("text") or "")
+
+    def kind_localized(self, raw, spec, path, line):
+        """One text for every language, or a text per language ({id: ..., en: ...}) with the main language's."""
+        from .data import Localized
+
+        main = self.settings.get("KATALOG_MAIN_LANG") or self.settings.get("DEFAULT_LANG") or "id"
+        if isinstance(raw, Text):
+            return Localized({main: " ".join(raw.split())}) if raw.strip() else None
+        if not self.shape(raw, Mapping, spec, path, line):
+            return None
+        texts = Localized()
+        for lang, text in raw.items():
+            if not isinstance(text, Text):
+                self.shape(text, Text, spec, f"{path}.{lang}", raw.line_of(lang))
+            elif not langcodes.tag_is_valid(str(lang)):
+                self.problem(raw.line_of(lang), f"{path}.{lang}", "bad_language", value=lang,
+                             suggestion=suggest(str(lang), self.vocabularies["languages"].entries))
+            elif text.strip():
+                texts[str(lang)] = " ".join(text.split())
+        if main not in texts:
+            self.problem(raw.line, path, "missing_main_text", value=main, example=f"{spec.name}: {spec.example}")
+            return None
+        return texts
+
+    def kind_site_languages(self, raw, spec, path, line):
+        """The languages the site is published in besides the main one: {en: ya, jv: tidak}, or a list [en, jv]."""
+        main = self.settings.get("KATALOG_MAIN_LANG") or self.settings.get("DEFAULT_LANG") or "id"
+        if isinstance(raw, Text):
+            single = Sequence([raw])
+            single.line = raw.line
+            raw = single
+        if isinstance(raw, Sequence):
+            wanted = [(item, True) for item in raw]
+        elif isinstance(raw, Mapping):
+            wanted = [(Text(str(lang), raw.line_of(lang)), value) for lang, value in raw.items()]
+        else:
+            self.shape(raw, Mapping, spec, path, line)
+            return None
+        published = [main]
+        for lang, switch in wanted:
+            if not isinstance(lang, Text):
+                self.shape(lang, Text, spec, path, line)
+                continue
+            tag = self.language(lang, path)
+            word = str(switch).strip().lower() if isinstance(switch, Text) else None
+            if word not in TRUE_WORDS | FALSE_WORDS:
+                self.problem(getattr(switch, "line", lang.line), f"{path}.{lang}", "bad_boolean", value=switch or "")
+                continue
+            if tag == main and word in FALSE_WORDS:
+                self.problem(lang.line, f"{path}.{lang}", "main_language_off", value=main)
+            elif tag and word in TRUE_WORDS and tag not in published:
+                published.append(tag)
+        return tuple(published)
 
     def kind_schedule(self, raw, spec, path, line):
         if not self.shape(raw, Mapping, spec, path, line):

@@ -14,8 +14,9 @@ from .i18n import N_, Msg
 from .model import Phone, Program, spec_doc
 from .schedule import Session
 
-LICENCE = {"id": "CC-BY-4.0", "name": "Creative Commons Attribution 4.0 International",
-           "url": "https://creativecommons.org/licenses/by/4.0/"}
+def licence_record(licence) -> dict:
+    """The licence as the open data states it: its SPDX identifier, name and deed."""
+    return {"id": licence.spdx, "name": licence.name, "url": licence.url}
 SCHEMA_NAME = "programs.schema.json"
 
 
@@ -194,12 +195,12 @@ def programs_csv(records: list[dict]) -> str:
     return out.getvalue()
 
 
-def document(records: list[dict], *, lang: str, site: str, url: str | None, generated: datetime) -> dict:
-    return {"$schema": SCHEMA_NAME, "site": site, "url": url, "language": lang, "licence": LICENCE,
+def document(records: list[dict], *, lang: str, site: str, url: str | None, generated: datetime, licence) -> dict:
+    return {"$schema": SCHEMA_NAME, "site": site, "url": url, "language": lang, "licence": licence_record(licence),
             "updated": generated.isoformat().replace("+00:00", "Z"), "programs": records}
 
 
-def schema(lang: str) -> dict:
+def schema(lang: str, licence) -> dict:
     """The JSON Schema of programs.json, its descriptions in `lang`."""
     def t(doc) -> str:
         return (doc if isinstance(doc, Msg) else Msg(doc)).render(lang)
@@ -295,8 +296,8 @@ def schema(lang: str) -> dict:
             "url": {"type": ["string", "null"]},
             "language": {"type": "string"},
             "licence": {"type": "object", "required": ["id", "url"],
-                        "properties": {"id": {"const": LICENCE["id"]}, "name": {"type": "string"},
-                                       "url": {"const": LICENCE["url"]}}},
+                        "properties": {"id": {"const": licence.spdx}, "name": {"type": "string"},
+                                       "url": {"const": licence.url}}},
             "updated": moment,
             "programs": {"type": "array", "items": program},
         },

@@ -16,7 +16,8 @@ DEFAULTS = {
     "KATALOG_REQUIRE_TRANSLATIONS": False,
     # Language of the content-check messages. None: the main site language.
     "KATALOG_MESSAGE_LANG": None,
-    # Time zone for programs with no physical location and no time zone of their own.
+    # Time zone for programs with no physical location and no time zone of their own, and for the build day:
+    # site.yaml's timezone (set from there).
     "KATALOG_TIMEZONE": "Asia/Jakarta",
     # The day the build treats as today ("YYYY-MM-DD"). None: the build date in KATALOG_TIMEZONE.
     # The environment variable KATALOG_TODAY overrides both, for reproducible builds and tests.
@@ -65,16 +66,17 @@ DEFAULTS = {
     "KATALOG_CACHE_SECONDS": 31_536_000,
     # Programs or sessions per page of a listing.
     "KATALOG_PAGE_SIZE": 12,
-    # The library's own contact, shown as help in the same place on every page:
-    # {"whatsapp": "0812-...", "phone": "(0333) ...", "email": "..."}; any may be left out. None: no help block.
-    "KATALOG_HELP": None,
+    # The library's own facts, read from content/data/site.yaml by katalog.site before a build or a check (name,
+    # address, zone, help channels, languages, licence, host); never set by hand. SITENAME, AUTHOR,
+    # KATALOG_SHORT_NAME, I18N_SUBSITES, KATALOG_TIMEZONE and (for the sample) KATALOG_TODAY are set from it too.
+    "KATALOG_SITE": None,
     # How many menu pages (lowest `menu` first) the header's navigation shows; the others are listed at the foot
     # of every page. Keeps the header short on a phone.
     "KATALOG_HEADER_PAGES": 1,
     # Accessibility features for people who may not hear or speak: a program offering one must itself be reachable
     # without a phone call (WhatsApp, a form, e-mail). Codes from content/data/accessibility.yaml.
     "KATALOG_TEXT_CHANNEL_FEATURES": ["juru-bahasa-isyarat", "teks-langsung"],
-    # A shorter site name for the header, when SITENAME is long (per language in I18N_SUBSITES). None: SITENAME.
+    # The header's shorter name, per language: site.yaml's short_name (set from there). None: SITENAME.
     "KATALOG_SHORT_NAME": None,
     # The part after @ in the UID of every calendar event: keep it when the site moves to another address, so that
     # calendars that subscribed keep matching their events. None: the host name of SITEURL ("localhost" without one).

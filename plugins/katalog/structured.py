@@ -29,14 +29,16 @@ def pruned(value):
 
 def library(view, site: str, name: str) -> dict:
     """The library that organises the programs, with its branches (locations marked branch: true)."""
-    help = view.settings.get("KATALOG_HELP") or {}
+    help = view.help()
     branches = []
     for code, entry in view.vocabularies["locations"].entries.items():
         if str(entry.details.get("branch")).strip().lower() == "true":
             branches.append({"@type": "Library", "name": view.label("locations", code),
                              "address": _address(view, code), "url": f"{site}/{view.facet_url('location', code)}"})
+    address = view.site.address if view.site else ""
     return {"@type": "Library", "@id": f"{site}/#library", "name": name, "url": f"{site}/",
-            "email": help.get("email"), "telephone": help.get("phone"), "branch": branches}
+            "address": {"@type": "PostalAddress", "streetAddress": address, "addressCountry": "ID"} if address else None,
+            "email": help["email"], "telephone": help["phone"].number if help["phone"] else None, "branch": branches}
 
 
 def _address(view, code: str) -> dict:

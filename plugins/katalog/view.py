@@ -41,14 +41,33 @@ class CatalogView:
         entry = self.entry(vocabulary, code)
         return entry.label.get_text(self.lang, self._fallbacks()) if entry else code
 
-    def help(self) -> dict:
-        """The library's contact for the help block: phone numbers ready for links."""
-        from .model import parse_phone
+    @property
+    def site(self):
+        """The library's own facts (content/data/site.yaml)."""
+        return self.catalog.site
 
-        given = self.settings.get("KATALOG_HELP") or {}
-        return {"whatsapp": parse_phone(given["whatsapp"]) if given.get("whatsapp") else None,
-                "phone": parse_phone(given["phone"]) if given.get("phone") else None,
-                "email": given.get("email")}
+    @property
+    def licence(self):
+        """The licence of the catalog's content and open data (site.yaml's licence)."""
+        from .site import LICENCES
+
+        return self.catalog.site.licence_terms if self.catalog.site else LICENCES["cc-by-4.0"]
+
+    def site_text(self, name: str) -> str:
+        """One of the library's texts (name, short_name, catalog_name, tagline, help hours) in the page's language."""
+        site = self.catalog.site
+        if site is None:
+            return ""
+        if name == "hours":
+            return site.help.hours.get_text(self.lang, self._fallbacks()) if site.help.hours else ""
+        return site.text(name, self.lang, self._fallbacks())
+
+    def help(self) -> dict:
+        """The library's contact for the help block: phone numbers ready for links, the hours in the page's language."""
+        help_ = self.catalog.site.help if self.catalog.site else None
+        if help_ is None:
+            return {"whatsapp": None, "phone": None, "email": None, "hours": ""}
+        return {"whatsapp": help_.whatsapp, "phone": help_.phone, "email": help_.email, "hours": self.site_text("hours")}
 
     def own_name(self, lang: str) -> str:
         """A language's name in that language, for the language switcher."""

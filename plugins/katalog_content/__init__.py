@@ -18,6 +18,7 @@ from katalog.assets import version_images
 from katalog.messages import format_report, frame
 from katalog.model import Program
 from katalog.settings import DEFAULTS, katalog_settings
+from katalog.site import apply_site
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -29,7 +30,7 @@ _CATALOGS: dict[str, Catalog] = {}
 # settings read it the same way. These settings change how pages look, not what the catalog holds, so a sub-site
 # may set its own; any other difference reads the catalog again for that sub-site.
 PRESENTATION_SETTINGS = frozenset({
-    "KATALOG_CSP", "KATALOG_HEADERS", "KATALOG_CACHE_SECONDS", "KATALOG_PAGE_SIZE", "KATALOG_HELP",
+    "KATALOG_CSP", "KATALOG_HEADERS", "KATALOG_CACHE_SECONDS", "KATALOG_PAGE_SIZE", "KATALOG_SITE",
     "KATALOG_HEADER_PAGES", "KATALOG_SHORT_NAME", "KATALOG_CALENDAR_DOMAIN", "KATALOG_FEED_SIZE",
     "KATALOG_HOME_UPCOMING", "KATALOG_PATHS", "KATALOG_SEARCH_RESULTS", "KATALOG_TEXT_CHANNEL_FEATURES"})
 _READ: dict[tuple, Catalog] = {}
@@ -145,6 +146,9 @@ def remember_main_site(pelican):
         return  # a language sub-site: its settings came from the main site's
     _READ.clear()  # a new build reads the content again
     _real.cache_clear()
+    # The library's facts (content/data/site.yaml) name the site and decide its languages before the sub-sites are
+    # set up; their problems are reported with every other one when the catalog is checked.
+    apply_site(settings, settings["PATH"])
     settings.setdefault("KATALOG_CSP", DEFAULTS["KATALOG_CSP"])  # the templates read it
     # Descriptions are checked and addressed by the catalog; Pelican's {static}/{attach}/{filename} link forms
     # would read and copy files by path, so they are switched off (a pattern that never matches).

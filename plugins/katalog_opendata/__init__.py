@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pelican import signals
 
 from katalog.i18n import message_language
-from katalog.opendata import COLUMNS, LICENCE, SCHEMA_NAME, document, program_record, programs_csv, schema
+from katalog.opendata import COLUMNS, SCHEMA_NAME, document, program_record, programs_csv, schema
 from katalog.outputs import CatalogOutput
 from katalog.plaintext import absolute
 
@@ -50,19 +50,20 @@ class OpenDataGenerator(CatalogOutput):
         records = self.records()
         # The newest change of any program: the data's own date, the same for every build of one commit.
         newest = max((r.stamp for r in self.revisions.values()), default=datetime(2000, 1, 1, tzinfo=timezone.utc))
+        licence = self.view.licence
         data = document(records, lang=lang, site=self.settings["SITENAME"],
-                        url=absolute(self.settings["SITEURL"], "") or None, generated=newest)
+                        url=absolute(self.settings["SITEURL"], "") or None, generated=newest, licence=licence)
         sizes = {
             "json": self._write(f"{base}/programs.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n"),
             "csv": self._write(f"{base}/programs.csv", programs_csv(records), encoding="utf-8-sig"),
-            "schema": self._write(f"{base}/{SCHEMA_NAME}", json.dumps(schema(lang), ensure_ascii=False, indent=1) + "\n"),
+            "schema": self._write(f"{base}/{SCHEMA_NAME}", json.dumps(schema(lang, licence), ensure_ascii=False, indent=1) + "\n"),
         }
         # Column descriptions come from the build's messages: Indonesian where a language has none (marked so).
         columns_lang = message_language(lang)
         columns = [{"name": c.name, "doc": c.doc.render(columns_lang)} for c in COLUMNS]
         writer.write_file(f"{base}/index.html", self.get_template("open_data"), self.context, relative_urls=False,
                           page_url=f"{base}/", sizes=sizes, columns=columns, columns_lang=columns_lang,
-                          licence=LICENCE, program_count=len(records), data_base=f"{base}/")
+                          licence=licence, program_count=len(records), data_base=f"{base}/")
         logger.debug("%s open data written for %d programs", LOG_PREFIX, len(records))
 
 

@@ -61,11 +61,15 @@ PAST_PROGRAM = (VALID_PROGRAM.replace("2026-12-02 09:00", "2026-11-04 09:00")
 
 
 def get_settings(**overrides) -> dict:
-    """Settings as pelicanconf.py gives them, with overrides for one test."""
+    """Settings as a build of the sample has them (pelicanconf.py and the sample's site.yaml), with overrides for one
+    test."""
     from pelican.settings import read_settings
+
+    from katalog.site import apply_site
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     settings["KATALOG_TODAY"] = TODAY
+    apply_site(settings, CONTENT)
     settings.update(overrides)
     return settings
 
@@ -83,6 +87,23 @@ def line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in text")
+
+
+def set_site_field(path: Path, name: str, value: str | None) -> Path:
+    """A site.yaml with one top-level field replaced by `name: value` (a YAML text), or removed when value is None."""
+    lines, kept, skipping = path.read_text(encoding="utf-8").splitlines(), [], False
+    for line in lines:
+        if line.startswith(f"{name}:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "-")) or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    if value is not None:
+        kept.append(f"{name}: {value}")
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return path
 
 
 class ContentFolder:
@@ -103,6 +124,10 @@ class ContentFolder:
         else:
             path.write_text(text, encoding="utf-8")
         return path
+
+    def site(self, name: str, value: str | None) -> Path:
+        """site.yaml with one top-level field (and whatever is nested under it) replaced by `name: value`, or removed."""
+        return set_site_field(self.root / "data" / "site.yaml", name, value)
 
     def page(self, slug: str, text: str) -> Path:
         path = self.root / "pages" / slug / "id.md"

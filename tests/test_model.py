@@ -62,7 +62,8 @@ def test_listed_sessions_are_numbered_in_time_order(content):
 
 def test_online_program_takes_the_site_time_zone_unless_it_names_one(content):
     text = VALID_PROGRAM.replace("location: cabang-gilimanuk", "location: online")
-    program = load_one(content, text, KATALOG_TIMEZONE="Asia/Jayapura")
+    content.site("timezone", "Asia/Jayapura")
+    program = load_one(content, text)
     assert (program.mode, program.timezone) == ("online", "Asia/Jayapura")
 
 

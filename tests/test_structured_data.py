@@ -121,6 +121,7 @@ def test_home_page_names_the_library_and_its_branches(published_site, sample_cat
     for lang, prefix in LANGUAGES.items():
         graph = graph_of(published_site / f"{prefix}index.html", f"{SUBPATH_SITEURL}/{prefix}")
         (library,) = graph
-        assert library["@type"] == "Library" and library["name"] == "Perpustakaan Dua Pesisir"
+        assert library["@type"] == "Library" and library["name"] == sample_catalog.site.text("name", lang, ("id",))
+        assert library["address"]["streetAddress"] == sample_catalog.site.address
         assert [b["url"].rstrip("/").rsplit("/", 1)[1] for b in library["branch"]] == branches
         assert not list(empty_values(library))

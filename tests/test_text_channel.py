@@ -12,9 +12,16 @@ from conftest import CONTENT, TODAY, VALID_PROGRAM, run_pelican
 PHONE_ONLY = VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"\n', '  phone: "(0333) 421 876"\n')
 
 
-def problems(content, text, **settings):
+# The library's own help in site.yaml: with a text channel, and with a phone number only.
+HELP_WHATSAPP = '{whatsapp: "0812-3301-4455"}'
+HELP_PHONE = '{phone: "(0333) 421 876"}'
+
+
+def problems(content, text, help=None):
     content.program("kelas-uji", text)
-    catalog = content.load(**settings)
+    if help:
+        content.site("help", help)
+    catalog = content.load()
     return [p.code for p in catalog.problems], [w.code for w in catalog.warnings]
 
 
@@ -23,9 +30,10 @@ def test_the_valid_program_has_a_text_channel(content):
 
 
 def test_phone_only_is_a_warning_when_the_site_offers_its_own_whatsapp(content, tmp_path):
-    assert problems(content, PHONE_ONLY, KATALOG_HELP={"whatsapp": "0812-3301-4455"}) == ([], ["no_text_channel"])
-    assert problems(content, PHONE_ONLY, KATALOG_HELP=None) == (["no_text_channel"], [])
-    result = run_pelican(content.root, tmp_path / "out")  # pelicanconf.py has the library's help WhatsApp
+    assert problems(content, PHONE_ONLY, help=HELP_WHATSAPP) == ([], ["no_text_channel"])
+    assert problems(content, PHONE_ONLY, help=HELP_PHONE) == (["no_text_channel"], [])
+    content.site("help", HELP_WHATSAPP)
+    result = run_pelican(content.root, tmp_path / "out")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "program" / "kelas-uji" / "index.html").read_text(encoding="utf-8")
     access = page[page.index('id="access"'):page.index('id="contact"')]
@@ -35,12 +43,12 @@ def test_phone_only_is_a_warning_when_the_site_offers_its_own_whatsapp(content, 
 @pytest.mark.parametrize("feature", ["juru-bahasa-isyarat", "teks-langsung"])
 def test_a_program_for_deaf_people_reachable_only_by_phone_is_an_error(content, feature):
     text = PHONE_ONLY.replace("status: open", f"status: open\naccessibility: {{features: [{feature}]}}")
-    assert problems(content, text, KATALOG_HELP={"whatsapp": "0812-3301-4455"})[0] == ["no_text_channel_deaf"]
+    assert problems(content, text, help=HELP_WHATSAPP)[0] == ["no_text_channel_deaf"]
 
 
 def test_e_mail_of_the_contact_is_a_text_channel(content):
     text = PHONE_ONLY.replace('  phone: "(0333) 421 876"\n---', '  email: kelas@contoh.example.id\n---')
-    assert problems(content, text, KATALOG_HELP=None) == ([], [])
+    assert problems(content, text, help=HELP_PHONE) == ([], [])
 
 
 def test_a_form_is_never_the_only_way(content):
@@ -49,7 +57,7 @@ def test_a_form_is_never_the_only_way(content):
 
 
 def test_past_and_cancelled_programs_are_not_held_to_it(content):
-    assert problems(content, PHONE_ONLY.replace("status: open", "status: cancelled"), KATALOG_HELP=None) == ([], [])
+    assert problems(content, PHONE_ONLY.replace("status: open", "status: cancelled"), help=HELP_PHONE) == ([], [])
 
 
 def test_the_accessibility_statement_keeps_its_promises(sample_catalog):
@@ -66,8 +74,6 @@ def test_the_accessibility_statement_keeps_its_promises(sample_catalog):
             contacts = [c for c in (program.contact, program.accessibility.contact) if c]
             assert registration.whatsapp or registration.form or any(c.whatsapp or c.email for c in contacts), \
                 program.slug
-    from conftest import get_settings
-
-    help_ = get_settings()["KATALOG_HELP"]
-    for value in (help_["whatsapp"], help_["phone"], help_["email"]):
+    help_ = sample_catalog.site.help
+    for value in (help_.whatsapp.display, help_.phone.display, help_.email):
         assert value in re.sub(r"\s+", " ", statement), value

@@ -178,7 +178,9 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     for folder_name, items, declared, build, translated in kinds:
         folder, mains = content_root / folder_name, {}
         # Main-language files first: a translation takes its facts from one.
-        sources = [p for p in files.regular_files(folder) if files.is_language_file(p, folder)]
+        # A language switched off in site.yaml keeps its files, unread, until it is switched on again.
+        sources = [p for p in files.regular_files(folder) if files.is_language_file(p, folder)
+                   and _file_lang(p, ks) not in site.switched_off]
         for path in sorted(sources, key=lambda p: (_file_lang(p, ks) != main, p)):
             if _file_lang(path, ks) == main:
                 item = _load_cached(path, folder, catalog, declared, build, surroundings, tokens)

@@ -750,7 +750,8 @@ class Parser:
         return texts
 
     def kind_site_languages(self, raw, spec, path, line):
-        """The languages the site is published in besides the main one: {en: ya, jv: tidak}, or a list [en, jv]."""
+        """Each language and whether the site is published in it, the main one first and always on: from
+        {en: ya, jv: tidak}, or a list of those on [en, jv]."""
         main = self.settings.get("KATALOG_MAIN_LANG") or self.settings.get("DEFAULT_LANG") or "id"
         if isinstance(raw, Text):
             single = Sequence([raw])
@@ -763,7 +764,7 @@ class Parser:
         else:
             self.shape(raw, Mapping, spec, path, line)
             return None
-        published = [main]
+        published = {main: True}
         for lang, switch in wanted:
             if not isinstance(lang, Text):
                 self.shape(lang, Text, spec, path, line)
@@ -775,9 +776,9 @@ class Parser:
                 continue
             if tag == main and word in FALSE_WORDS:
                 self.problem(lang.line, f"{path}.{lang}", "main_language_off", value=main)
-            elif tag and word in TRUE_WORDS and tag not in published:
-                published.append(tag)
-        return tuple(published)
+            elif tag and tag != main:
+                published[tag] = word in TRUE_WORDS
+        return published
 
     def kind_schedule(self, raw, spec, path, line):
         if not self.shape(raw, Mapping, spec, path, line):

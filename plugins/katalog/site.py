@@ -92,7 +92,8 @@ class Site:
     address: str
     timezone: str
     help: Help
-    languages: tuple[str, ...]
+    languages: tuple[str, ...]  # published, the main one first
+    switched_off: tuple[str, ...] = ()  # written `tidak` in site.yaml: its files are kept but not published
     licence: str = "cc-by-4.0"
     host: str = "github-pages"
     sample: date | None = None
@@ -135,7 +136,8 @@ def read_site(content_root: Path, settings: dict, problems: list[Problem], shown
 
 def _site(source: str, values: dict, main: str, lines: dict) -> Site:
     name = values.get("name") or Localized({main: ""})
-    languages = values.get("languages") or (main,)
+    switches = values.get("languages") or {main: True}
+    languages = tuple(lang for lang, on in switches.items() if on)
     catalog_name = values.get("catalog_name") or Localized()
     for lang in languages:  # the default title in each language the site is published in
         if not catalog_name.get(lang):
@@ -146,7 +148,7 @@ def _site(source: str, values: dict, main: str, lines: dict) -> Site:
                 timezone=values.get("timezone") or "Asia/Jakarta",
                 help=Help(help_.get("whatsapp"), help_.get("phone"), help_.get("email"),
                           help_.get("hours") or Localized()),
-                languages=tuple(languages), licence=values.get("licence") or "cc-by-4.0",
+                languages=languages, switched_off=tuple(lang for lang, on in switches.items() if not on), licence=values.get("licence") or "cc-by-4.0",
                 host=values.get("host") or "github-pages", sample=values.get("sample"), lines=lines)
 
 

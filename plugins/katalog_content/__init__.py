@@ -173,9 +173,12 @@ def read_only_shown(generator):
         if catalog is None:
             return found
         lang, by_source = generator.settings["DEFAULT_LANG"], catalog.by_source()
+        switched_off = set(catalog.site.switched_off) if catalog.site else set()
         shown = set()
         for name in found:
             item = by_source.get(_real(os.path.join(generator.path, name)))
+            if item is None and os.path.splitext(os.path.basename(name))[0] in switched_off:
+                continue  # a language switched off in site.yaml: its files wait, unread
             if item is None or catalog.choose(item, lang) is item:
                 shown.add(name)
         return shown

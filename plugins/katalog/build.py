@@ -73,6 +73,14 @@ def main(argv=None) -> int:
         new = final  # only the edited programs' pages, written into the served site (katalog.preview)
     args.output = str(new)
     settings = None
+    if args.path and not os.path.isdir(args.path):
+        # Pelican would stop with a fault of its own; a content folder that is not there is the site's to fix.
+        from .files import shown
+        from .messages import Problem, format_report
+
+        sys.stderr.write(format_report([Problem(shown(Path(args.path)), None, None, "no_content_folder",
+                                                {"value": shown(Path(args.path))})], "id"))
+        return CONTENT_PROBLEM
     try:
         if not previewing:
             shutil.rmtree(new, ignore_errors=True)  # what an interrupted build left

@@ -13,7 +13,7 @@ PELICANOPTS ?=
 TRANSLATIONS := theme/translations
 PYBABEL   := $(VENV)/bin/pybabel
 
-.PHONY: help venv test-venv html serve publish test check lint browser clean docs bench \
+.PHONY: help venv test-venv html serve publish deployable test check lint browser clean docs bench \
         translations translations-extract translations-update translations-compile axe audit act outline \
         new-program proposal report
 
@@ -23,6 +23,7 @@ help:
 	@echo "make check    only check the content and report every problem"
 	@echo "make lint     the same checks, for editors and pre-commit"
 	@echo "make publish  build for hosting; needs SITEURL, e.g. SITEURL=https://name.github.io/katalog"
+	@echo "make deployable            fails when the built site is still the sample catalog, which is never published"
 	@echo "make test     run every test, browser tests included"
 	@echo "make new-program           answer a few questions to add a program"
 	@echo "make report FROM=2026-10-01 TO=2026-12-31   the activity report for a period (CSV and a summary)"
@@ -103,6 +104,10 @@ publish: venv translations-compile
 	@[ -n "$(SITEURL)" ] || { echo "Set SITEURL to the address the site will live at, e.g. make publish SITEURL=https://name.github.io/katalog"; exit 2; }
 	@SITEURL="$(SITEURL)" $(BUILD) $(CONTENT) -o $(OUTPUT) -s publishconf.py --fatal warnings $(PELICANOPTS)
 	@echo "Built $(OUTPUT)/ for $(SITEURL)"
+
+# Whether OUTPUT may be published: a site that is still the sample is not (plugins/katalog/deployable.py).
+deployable: venv
+	@PYTHONPATH=plugins $(PY) -m katalog.deployable $(OUTPUT)
 
 browser:
 	@scripts/ensure-browser

@@ -93,5 +93,5 @@ def test_netlify_toml_builds_with_make_publish_for_the_right_address():
     commands = [config["build"]["command"]] + [config["context"][name]["command"]
                                                 for name in ("deploy-preview", "branch-deploy")]
     for command in commands:
-        assert command == 'make publish SITEURL="$(scripts/site-address)"'
+        assert command == 'make publish SITEURL="$(scripts/site-address)" && make deployable'
     assert (ROOT / "scripts" / "site-address").stat().st_mode & 0o111

@@ -4,13 +4,16 @@ library comes from them."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import CONTENT, VALID_PROGRAM, assert_no_traceback, run_pelican, set_site_field, snapshot
+from conftest import CONTENT, PLUGINS, ROOT, VALID_PROGRAM, assert_no_traceback, run_pelican, set_site_field, snapshot
 
 
 def codes(catalog, path_end="site.yaml"):
@@ -176,3 +179,36 @@ def test_a_program_file_in_a_language_switched_off_is_left_alone(content):
     catalog = content.load()
     assert not catalog.problems
     assert {p.lang for p in catalog.programs} == {"id"}
+
+
+def deployable(output, env=None):
+    """`make deployable` as a step runs it: outside GitHub Actions unless `env` says otherwise."""
+    environment = {name: value for name, value in os.environ.items() if name != "GITHUB_ACTIONS"}
+    environment.update(PYTHONPATH=str(PLUGINS), **(env or {}))
+    return subprocess.run([sys.executable, "-m", "katalog.deployable", str(output)], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_sample_is_never_deployed(built_site, tmp_path):
+    result = deployable(built_site)
+    assert result.returncode == 1 and "masih katalog contoh" in result.stderr
+    # In GitHub Actions the run stays green, the step's output says not to deploy, the summary says why.
+    outputs, summary = tmp_path / "outputs", tmp_path / "summary.md"
+    result = deployable(built_site, {"GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(outputs),
+                                     "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 0, result.stderr
+    assert outputs.read_text(encoding="utf-8") == "deploy=false\n"
+    assert "site.yaml" in summary.read_text(encoding="utf-8")
+
+
+def test_a_library_s_own_site_is_deployable(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    set_site_field(content / "data" / "site.yaml", "sample", None)
+    output = tmp_path / "out"
+    assert run_pelican(content, output).returncode == 0
+    assert deployable(output).returncode == 0
+    outputs = tmp_path / "outputs"
+    result = deployable(output, {"GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(outputs),
+                                 "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")})
+    assert result.returncode == 0 and outputs.read_text(encoding="utf-8") == "deploy=true\n"

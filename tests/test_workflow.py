@@ -115,7 +115,7 @@ def commands(workflow: dict) -> list[str]:
 def test_every_command_is_a_makefile_target_or_a_script_of_the_repository(workflow):
     called = commands(workflow)
     # Strict content checks and the build, then the accessibility gate over what was built; never the test suite.
-    assert called == ["publish", "audit"]
+    assert called == ["publish", "audit", "deployable"]
     assert "test" not in called
 
 
@@ -132,9 +132,12 @@ def test_only_main_deploys_and_only_after_every_check(workflow):
     for step in build[:upload + 1]:
         assert "continue-on-error" not in step or "configure-pages" in step.get("uses", ""), step["name"]
     main_only = "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
-    assert build[upload]["if"] == main_only
+    deployable = next(i for i, r in enumerate(runs) if "make deployable" in r)
+    assert audit < deployable < upload and build[deployable]["id"] == "deployable"
+    assert build[upload]["if"] == main_only + " && steps.deployable.outputs.deploy == 'true'"
+    assert workflow["jobs"]["build"]["outputs"]["deploy"] == "${{ steps.deployable.outputs.deploy }}"
     deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build" and deploy["if"] == main_only
+    assert deploy["needs"] == "build" and deploy["if"] == main_only + " && needs.build.outputs.deploy == 'true'"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
     assert deploy["environment"]["name"] == "github-pages"
 
@@ -165,7 +168,9 @@ class Runner:
 
     CONDITIONS = {"steps.venv.outputs.cache-hit == 'true'": True,  # .venv is this one's, as if restored
                   "${{ !cancelled() }}": True,
-                  "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'": False}
+                  "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'": False,
+                  "github.ref == 'refs/heads/main' && github.event_name != 'pull_request' "
+                  "&& steps.deployable.outputs.deploy == 'true'": False}
 
     def __init__(self, repository: Path, event: str, values: dict[str, str]):
         self.repository = repository

@@ -30,13 +30,13 @@ def active() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
-def _data(text: str) -> str:
+def workflow_data(text: str) -> str:
     """A workflow command's message: % and line breaks encoded, so that a message stays one command."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:
-    return _data(text).replace(":", "%3A").replace(",", "%2C")
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def repository_path(path: str) -> str:
@@ -61,7 +61,7 @@ def annotations(problems: list[Problem], lang: str) -> str:
             where.append(f"line={problem.line}")
         where.append(f"title={_property(title)}")
         message = f"{what}\n{frame('expected', lang)}: {expected}\n{frame('fix', lang)}: {fix}"
-        commands.append(f"::{kind} {','.join(where)}::{_data(message)}")
+        commands.append(f"::{kind} {','.join(where)}::{workflow_data(message)}")
     return "".join(command + "\n" for command in commands)
 
 

@@ -43,9 +43,11 @@ def reference(lang: str) -> str:
     head = f"| {field} | {required} | {holds} | {example} |\n|---|---|---|---|"
     pages = translate(N_("Halaman statis (content/pages/NAMA/{lang}.md)"), lang).format(lang=lang)
     programs = translate(N_("Program (content/programs/NAMA/{lang}.md)"), lang).format(lang=lang)
+    site = translate(N_("Fakta perpustakaan (content/data/site.yaml)"), lang)
     return "\n".join([
         START, "", f"#### {programs}", "", head, *_rows(PROGRAM_FIELDS, lang), "",
-        f"#### {pages}", "", head, *_rows(PAGE_FIELDS, lang), "", END,
+        f"#### {pages}", "", head, *_rows(PAGE_FIELDS, lang), "",
+        f"#### {site}", "", head, *_rows(SITE_FIELDS, lang), "", END,
     ])
 
 

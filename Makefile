@@ -15,7 +15,7 @@ PYBABEL   := $(VENV)/bin/pybabel
 
 .PHONY: help venv test-venv html serve publish deployable test check lint browser clean docs bench \
         translations translations-extract translations-update translations-compile axe audit act outline \
-        new-program proposal report
+        new-program new-site proposal report
 
 help:
 	@echo "make serve    build the sample catalog and serve it at http://$(HOST):$(PORT), rebuilding on change"
@@ -26,6 +26,7 @@ help:
 	@echo "make deployable            fails when the built site is still the sample catalog, which is never published"
 	@echo "make test     run every test, browser tests included"
 	@echo "make new-program           answer a few questions to add a program"
+	@echo "make new-site [ANSWERS=f]  make this catalog your library's own: its facts, places and partners; the sample removed"
 	@echo "make report FROM=2026-10-01 TO=2026-12-31   the activity report for a period (CSV and a summary)"
 	@echo "make audit SITE=folder     the accessibility gate over any folder of HTML, with reports in test-reports/"
 	@echo "make act CASES=folder      the gate over the W3C ACT rules test cases: docs/act.md"
@@ -56,8 +57,8 @@ translations-extract: venv
 	PYTHONPATH=plugins $(PY) -m katalog.docs --messages
 
 translations-update: translations-extract
-	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --width=100
-	$(PYBABEL) -q update -D katalog -i $(KATALOG_LOCALE)/katalog.pot -d $(KATALOG_LOCALE) --no-fuzzy-matching --width=100
+	$(PYBABEL) -q update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --ignore-obsolete --width=100
+	$(PYBABEL) -q update -D katalog -i $(KATALOG_LOCALE)/katalog.pot -d $(KATALOG_LOCALE) --no-fuzzy-matching --ignore-obsolete --width=100
 
 translations-compile: venv
 	@$(PYBABEL) -q compile -d $(TRANSLATIONS)
@@ -90,6 +91,12 @@ lint: check
 report: venv
 	@[ -n "$(FROM)" ] && [ -n "$(TO)" ] || { echo "Give the period, e.g. make report FROM=2026-10-01 TO=2026-12-31"; exit 2; }
 	@PYTHONPATH=plugins $(PY) -m katalog.report $(CONTENT) -s pelicanconf.py --from "$(FROM)" --to "$(TO)" $(if $(OUT),-o "$(OUT)")
+
+# The catalog made the library's own: its facts, places and partners from questions (or ANSWERS=file.yaml), every
+# sample program, page and image removed, the proposal form and the template written again; then built.
+new-site: venv translations-compile
+	@PYTHONPATH=plugins $(PY) -m katalog.new_site $(CONTENT) -s pelicanconf.py $(if $(ANSWERS),--answers "$(ANSWERS)")
+	@$(MAKE) --no-print-directory html
 
 # A new program from a few questions, each answer checked as it is given: content/programs/SLUG/id.md
 new-program: venv
@@ -153,9 +160,11 @@ bench: venv translations-compile
 clean:
 	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old $(OUTPUT).error.log cache
 
-# The guides' field tables from the model; the issue form and the template program from the questions and content/data.
+# The guides' field tables from the model; the issue form and the template program from the questions and content/data;
+# from the sample catalog, what recognises it (plugins/katalog/sample-facts.json).
 docs: venv
 	PYTHONPATH=plugins $(PY) -m katalog.docs
+	PYTHONPATH=plugins $(PY) -m katalog.sample_facts $(CONTENT) pelicanconf.py
 	PYTHONPATH=plugins $(PY) -m katalog.issue_form write $(CONTENT) -s pelicanconf.py
 
 # A program proposed with the issue form: make proposal ISSUE=body.md REPORT=report.md writes it into $(CONTENT),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import langcodes
 
-from . import description, files
+from . import description, files, sample_facts
 from .data import REQUIRED_VOCABULARIES, VOCABULARIES, VOCABULARY_EXAMPLES, Vocabulary, as_list, load_vocabulary
 from .frontmatter import Mapping, SourceError, read_document
 from .i18n import Msg
@@ -150,6 +150,8 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     # The library's facts first: they decide the site's languages, its time zone and, for the sample, its day.
     site = read_site(content_root, settings, problems, shown_path, limits)
     apply_site(settings, content_root, site)
+    if site.sample is None:  # a library's own catalog: nothing of the sample may be left in it
+        sample_facts.find(content_root, problems, shown_path)
     ks = katalog_settings(settings)
     main = ks["KATALOG_MAIN_LANG"]
     for folder in (ks["KATALOG_PROGRAM_DIR"], ks["KATALOG_PAGE_DIR"]):

@@ -92,7 +92,7 @@ def template_text(workshop: Workshop) -> str:
     guide = ("<!-- Salin folder ini ke content/programs/, ganti namanya (huruf kecil dan tanda hubung, misalnya\n"
              "     kelas-menjahit), lalu ubah isinya. Baris yang diawali # adalah kolom pilihan: hapus tanda #\n"
              "     untuk memakainya. Penjelasan setiap kolom: docs/panduan.md. -->\n")
-    text = program_text(answers, workshop.ks["KATALOG_MAIN_LANG"])
+    text = program_text(answers, workshop.ks["KATALOG_MAIN_LANG"], workshop.vocabularies)
     return text + "\n" + guide
 
 
@@ -158,6 +158,21 @@ def convert(body: str, content: Path, workshop: Workshop) -> tuple[Path | None, 
     return path, translate(TEXTS["ok"], lang).format(path=f"`{shown}`") + "\n"
 
 
+def write_generated(content: Path, settings: dict, root: Path = Path(".")) -> list:
+    """Writes the issue form and the template program from the content's data; the data's problems, if any."""
+    workshop = Workshop(content, settings)
+    try:
+        if workshop.data_problems:
+            return workshop.data_problems
+        for path, text in ((FORM, form_text(workshop.vocabularies, workshop.ks["KATALOG_MAIN_LANG"])),
+                           (TEMPLATE, template_text(workshop))):
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_text(text, encoding="utf-8")
+        return []
+    finally:
+        workshop.close()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m katalog.issue_form", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -170,18 +185,17 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     settings = read_settings(args.settings)
     content = Path(args.content)
+    if args.action == "write":
+        problems = write_generated(content, settings, Path(args.root))
+        if problems:
+            sys.stderr.write(format_report(problems, settings.get("KATALOG_MESSAGE_LANG") or "id"))
+            return CONTENT_PROBLEM
+        return 0
     workshop = Workshop(content, settings)
     try:
         if workshop.data_problems:
             sys.stderr.write(format_report(workshop.data_problems, workshop.lang))
             return CONTENT_PROBLEM
-        if args.action == "write":
-            root = Path(args.root)
-            for path, text in ((FORM, form_text(workshop.vocabularies, workshop.ks["KATALOG_MAIN_LANG"])),
-                               (TEMPLATE, template_text(workshop))):
-                (root / path).parent.mkdir(parents=True, exist_ok=True)
-                (root / path).write_text(text, encoding="utf-8")
-            return 0
         if not args.issue:
             parser.error("convert needs --issue")
         body = Path(args.issue).read_text(encoding="utf-8", errors="replace")

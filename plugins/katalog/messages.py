@@ -400,7 +400,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_code": (
         N_("Kode «{value}» tidak bisa dipakai: kode menjadi bagian alamat halaman."),
-        N_("huruf kecil a-z, angka dan tanda hubung saja, misalnya cabang-ketapang"),
+        N_("huruf kecil a-z, angka dan tanda hubung saja, misalnya balai-desa"),
         N_("{suggestion}Ganti kodenya, lalu pakai kode yang sama di program yang merujuknya."),
     ),
     "stray_file": (
@@ -645,6 +645,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("Isi {value} tidak berbentuk yang benar."),
         N_("{expected}"),
         N_("Tulis seperti contoh ini: {example}"),
+    ),
+    "sample_fact": (
+        N_("«{value}» berasal dari katalog contoh, bukan dari perpustakaan Anda."),
+        N_("nama, nomor, alamat, surel dan gambar perpustakaan Anda sendiri"),
+        N_("Ganti dengan milik perpustakaan Anda, atau hapus. Katalog yang masih memuat isi contoh tidak dibangun, supaya pengunjung tidak menelepon atau mendatangi perpustakaan rekaan."),
     ),
     "missing_site_file": (
         N_("Berkas fakta perpustakaan belum ada. Tanpa berkas ini situs tidak tahu nama, alamat, dan kontak perpustakaan Anda."),

@@ -38,10 +38,10 @@ def F(name, kind, doc, example, **extra):
 
 
 CONTACT_FIELDS = (
-    F("name", "text", "Nama orang yang bisa dihubungi.", "Ibu Sri Wahyuni", required=True),
-    F("phone", "phone", "Nomor telepon.", '"(0333) 421 876"'),
+    F("name", "text", "Nama orang yang bisa dihubungi.", "Ibu Rina Marlina", required=True),
+    F("phone", "phone", "Nomor telepon.", '"(0721) 480 123"'),
     F("whatsapp", "phone", "Nomor WhatsApp.", '"0812-3456-7890"'),
-    F("email", "email", "Alamat surel.", "layanan@perpus-duapesisir.id"),
+    F("email", "email", "Alamat surel.", "layanan@perpustakaan-desa.id"),
 )
 
 PROGRAM_FIELDS = (
@@ -57,8 +57,8 @@ PROGRAM_FIELDS = (
       vocabulary="audiences"),
     F("languages", "language_list", "Bahasa pengantar, kode BCP 47; juru bahasa isyarat ditulis inl.", "[id, jv, inl]",
       required=True),
-    F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).", "[blk-pesisir]", vocabulary="partners"),
-    F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.", "cabang-ketapang", required=True,
+    F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).", "[puskesmas-sukamaju]", vocabulary="partners"),
+    F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.", "perpustakaan-desa", required=True,
       vocabulary="locations"),
     F("mode", "choice", "Cara ikut. Bawaan: dari lokasi.", "tatap muka"),
     F("schedule", "schedule", "Jadwal: start dan end (boleh dengan repeat dan except), atau daftar sessions.",
@@ -86,7 +86,7 @@ PROGRAM_FIELDS = (
           F("form", "url", "Alamat formulir pendaftaran daring.",
             "https://forms.example.org/daftar"),
           F("whatsapp", "phone", "Nomor WhatsApp untuk mendaftar.", '"0812-3456-7890"'),
-          F("phone", "phone", "Nomor telepon untuk mendaftar.", '"(0333) 421 876"'),
+          F("phone", "phone", "Nomor telepon untuk mendaftar.", '"(0721) 480 123"'),
           F("walk_in", "walk_in", "Daftar langsung di tempat: true, atau keterangan.",
             '"Meja layanan lantai 1, pukul 08.00-15.00"'),
           F("note", "text", "Keterangan tambahan.", "Bawa KTP atau kartu pelajar."),
@@ -110,7 +110,7 @@ PROGRAM_FIELDS = (
           F("text", "text", "Tulisan yang ada di gambar, ditulis ulang; tampil di bawah gambar.", "Daftar sebelum 1 Desember"),
       )),
     F("contact", "contact", "Narahubung program.",
-      '{name: Ibu Sri Wahyuni, phone: "(0333) 421 876"}', required=True, children=CONTACT_FIELDS),
+      '{name: Ibu Rina Marlina, phone: "(0721) 480 123"}', required=True, children=CONTACT_FIELDS),
     F("report", "group", "Laporan kegiatan, diisi setelah sesinya berlangsung (untuk make report); tidak tampil di situs.",
       "{participants: 18, women: 11, men: 7, disability: 3, outcome: Semua peserta bisa mengirim surel.}", public=False, children=(
           F("participants", "tally", "Jumlah peserta yang hadir.", "18", required=True),

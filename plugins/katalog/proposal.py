@@ -63,7 +63,7 @@ QUESTIONS = (
              hint=N_("Alamat formulir; kosongkan jika tidak ada."), example="https://forms.example.org/daftar"),
     Question("walk_in", N_("Bisa daftar langsung di tempat"), "yes_no", ("registration.walk_in",)),
     Question("contact_name", N_("Nama narahubung"), "text", ("contact.name", "contact"), True,
-             example="Ibu Sri Wahyuni"),
+             example="Ibu Rina Marlina"),
     Question("contact_phone", N_("Telepon atau WhatsApp narahubung"), "phone", ("contact.phone",), True,
              example="0812-3456-7890"),
     Question("description", N_("Deskripsi"), "long_text", ("body", "description"),
@@ -103,12 +103,17 @@ def _scalar(text: str) -> str:
     return text if re.fullmatch(r"[^\W_][\w .,-]*", text) else _quoted(text)
 
 
-def _hints(fields: tuple[Field, ...], indent: str = "") -> list[str]:
+def _hints(fields: tuple[Field, ...], indent: str = "", vocabularies: dict | None = None) -> list[str]:
+    """The optional fields as commented lines; a field read from a list shows a code of the site's own list."""
     lines = []
     for spec in fields:
         if spec.name in _ASKED and not indent:
             continue
-        lines.append(f"{indent}# {spec.name}: {spec.example}    # {spec.doc}")
+        example = spec.example
+        entries = (vocabularies or {}).get(spec.vocabulary).entries if spec.vocabulary in (vocabularies or {}) else None
+        if entries and spec.kind == "reference_list":
+            example = f"[{next(iter(entries))}]"
+        lines.append(f"{indent}# {spec.name}: {example}    # {spec.doc}")
     return lines
 
 
@@ -124,7 +129,7 @@ def _repeat_text(every: str, count: str, main_lang: str) -> str:
     return f"{{every: {every}, count: {count}}}"
 
 
-def program_text(answers: dict, main_lang: str) -> str:
+def program_text(answers: dict, main_lang: str, vocabularies: dict | None = None) -> str:
     """The program file the answers make, with the optional fields as commented hints."""
     lines = ["---", f"title: {_quoted(answers['title'])}", f"summary: {_quoted(answers['summary'])}",
              f"category: {answers['category']}", f"audience: [{', '.join(answers['audience'])}]",
@@ -146,7 +151,7 @@ def program_text(answers: dict, main_lang: str) -> str:
     registration = next(f for f in PROGRAM_FIELDS if f.name == "registration")
     lines += [f"  # {f.name}: {f.example}    # {f.doc}" for f in registration.children if f.name == "note"]
     lines += ["contact:", f"  name: {_quoted(answers['contact_name'])}", f"  phone: {_quoted(answers['contact_phone'])}"]
-    lines += _hints(PROGRAM_FIELDS)
+    lines += _hints(PROGRAM_FIELDS, vocabularies=vocabularies)
     lines.append("---")
     body = (answers.get("description") or "").strip()
     lines.append(body if body else f"<!-- {translate(TEXTS['description'], main_lang)} -->")

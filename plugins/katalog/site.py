@@ -26,7 +26,7 @@ HELP_FIELDS = (
 )
 
 SITE_FIELDS = (
-    F("name", "localized", "Nama perpustakaan; boleh per bahasa ({id: ..., en: ...}).",
+    F("name", "localized", "Nama perpustakaan; boleh satu nama per bahasa, dengan kode bahasanya (id, en, jv).",
       "Perpustakaan Desa Sukamaju", required=True),
     F("short_name", "localized", "Nama pendek di kepala setiap halaman, agar muat satu baris di ponsel. Bawaan: name.",
       "Katalog Sukamaju"),

@@ -1,0 +1,325 @@
+"""make new-site: turns a copy of the catalog into a library's own. Asks in the site's message language (or reads an
+answers file) for the library's facts, its places and its partners, checks every answer with the build's own
+checks, then writes content/data/site.yaml, locations.yaml and partners.yaml, removes every sample program, page
+and image, and writes the proposal form and the program template again from the new data.
+
+    python -m katalog.new_site content -s pelicanconf.py [--answers answers.yaml]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+from pelican.settings import read_settings
+
+from .catalog import load_catalog
+from .data import VOCABULARIES
+from .failure import CONTENT_PROBLEM, INTERRUPTED
+from .frontmatter import Mapping, Sequence, SourceError, Text, decode, parse_yaml
+from .i18n import N_, Msg, translate
+from .messages import Problem, format_report
+from .proposal import slugify
+from .site import SITE_FILE
+
+# The answers, in the order they are asked. `where` is the field in the data files the answer becomes.
+@dataclass(frozen=True)
+class Question:
+    key: str
+    label: str
+    example: str
+    required: bool = False
+    where: str = ""  # site.yaml's field (help.whatsapp), "locations" or "partners"
+
+
+QUESTIONS = (
+    Question("name", N_("Nama perpustakaan"), "Perpustakaan Desa Sukamaju", True, "name"),
+    Question("short_name", N_("Nama pendek untuk kepala halaman (muat satu baris di ponsel)"), "Katalog Sukamaju",
+             where="short_name"),
+    Question("address", N_("Alamat perpustakaan"), "Jl. Merdeka No. 1, Sukamaju, Lampung Timur, Lampung 34375", True,
+             "address"),
+    Question("timezone", N_("Zona waktu: Asia/Jakarta (WIB), Asia/Pontianak (WIB), Asia/Makassar (WITA) atau "
+                            "Asia/Jayapura (WIT)"), "Asia/Jakarta", True, "timezone"),
+    Question("whatsapp", N_("Nomor WhatsApp layanan"), "0812-3456-7890", where="help.whatsapp"),
+    Question("phone", N_("Nomor telepon layanan"), "(0725) 41 234", where="help.phone"),
+    Question("email", N_("Alamat surel layanan"), "perpustakaan@sukamaju.desa.id", where="help.email"),
+    Question("hours", N_("Jam layanan"), "Senin sampai Sabtu, pukul 08.00 sampai 15.00 WIB", where="help.hours"),
+    Question("languages", N_("Bahasa situs selain bahasa Indonesia (kode, dipisah koma; kosong: hanya bahasa "
+                             "Indonesia)"), "en, jv", where="languages"),
+)
+NEED_PLACE = N_("setidaknya satu tempat kegiatan, dengan nama, alamat dan zona waktu")
+TEXTS = {
+    "intro": N_("Katalog baru untuk perpustakaan Anda. Jawab pertanyaan berikut; tekan Enter untuk melewati yang "
+                "tidak wajib. Berhenti kapan saja dengan Ctrl-C: tidak ada yang diubah."),
+    "optional": N_("boleh kosong"),
+    "example": N_("contoh: {example}"),
+    "place": N_("Tempat kegiatan ke-{number}: nama (kosong bila sudah semua)"),
+    "place_address": N_("  alamatnya"),
+    "place_zone": N_("  zona waktunya (kosong: sama dengan perpustakaan)"),
+    "partner": N_("Mitra ke-{number}: nama (kosong bila sudah semua)"),
+    "again": N_("Coba lagi."),
+    "answers": N_("Jawaban di {path} belum bisa dipakai; perbaiki yang disebut, lalu jalankan lagi."),
+    "done": N_("Katalog ini sekarang milik {name}: fakta di {site}, {places} tempat dan {partners} mitra. Program, "
+               "halaman dan gambar contoh sudah dihapus ({removed} berkas).\nLangkah berikutnya: tambahkan program "
+               "dengan make new-program (atau formulir «Usulkan program»), lalu lihat hasilnya dengan make serve."),
+    "stopped": N_("Dihentikan: tidak ada yang diubah."),
+    "no_content": N_("Folder isi katalog «{path}» tidak ada; jalankan make new-site dari folder katalog."),
+}
+SITE_HEADER = ("# Fakta perpustakaan: satu berkas untuk nama, alamat, kontak, bahasa, dan lisensi katalog.\n"
+               "# Semua kolom dijelaskan di docs/panduan.md, «Fakta perpustakaan».\n")
+LOCATIONS_HEADER = ("# Tempat kegiatan. Kode (di kiri) dipakai di kolom location program.\n"
+                    "# timezone wajib: Asia/Jakarta (WIB), Asia/Pontianak (WIB), Asia/Makassar (WITA), Asia/Jayapura "
+                    "(WIT).\n# branch: true untuk gedung perpustakaan sendiri (bukan tempat mitra).\n")
+PARTNERS_HEADER = "# Mitra penyelenggara. Kode (di kiri) dipakai di kolom partners program.\n"
+
+
+def _text(value) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
+
+
+def _languages(value) -> list[str]:
+    if value is None:
+        return []
+    items = value if isinstance(value, list) else str(value).replace(",", " ").split()
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def _codes(names: list[str]) -> list[str]:
+    """A code per name for the data files: its slug, made unique."""
+    codes: list[str] = []
+    for name in names:
+        code, number = slugify(name), 2
+        while code in codes:
+            code, number = f"{slugify(name)}-{number}", number + 1
+        codes.append(code)
+    return codes
+
+
+def data_files(answers: dict, site_languages: list[str]) -> dict[str, str]:
+    """The texts of site.yaml, locations.yaml and partners.yaml made from the answers."""
+    site: dict = {"name": _text(answers.get("name"))}
+    for key in ("short_name", "address", "timezone"):
+        if answers.get(key):
+            site[key] = _text(answers[key])
+    help_ = {key: _text(answers[key]) for key in ("whatsapp", "phone", "email", "hours") if answers.get(key)}
+    if help_:
+        site["help"] = help_
+    wanted = _languages(answers.get("languages"))
+    site["languages"] = {lang: "ya" if lang in wanted else "tidak"
+                         for lang in dict.fromkeys([*site_languages, *wanted]) if lang != "id"}
+    site["licence"] = "CC BY 4.0"
+    site["host"] = "GitHub Pages"
+    places = [p for p in answers.get("locations") or [] if isinstance(p, dict)]
+    locations = {}
+    for number, (code, place) in enumerate(zip(_codes([_text(p.get("name")) for p in places]), places)):
+        entry = {"name": _text(place.get("name")), "address": _text(place.get("address")),
+                 "timezone": _text(place.get("timezone") or answers.get("timezone"))}
+        if place.get("branch", number == 0):  # the first place is the library's own building unless it says not
+            entry["branch"] = True
+        entry["accessibility"] = [str(f) for f in place.get("accessibility") or []]
+        locations[code] = entry
+    partners = {}
+    given = [p if isinstance(p, dict) else {"name": p} for p in answers.get("partners") or []]
+    for code, partner in zip(_codes([_text(p.get("name")) for p in given]), given):
+        partners[code] = {"name": _text(partner.get("name"))}
+        if partner.get("kind"):
+            partners[code]["kind"] = _text(partner["kind"])
+
+    def dump(value) -> str:
+        return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=120) if value else ""
+
+    return {SITE_FILE: SITE_HEADER + dump(site), "locations.yaml": LOCATIONS_HEADER + dump(locations),
+            "partners.yaml": PARTNERS_HEADER + dump(partners)}
+
+
+def check(answers: dict, content: Path, settings: dict) -> list[Problem]:
+    """What the build would say of the new data files, in a copy of the content folder's lists and no program."""
+    languages = [p.name for p in (Path(settings.get("THEME") or "theme") / "translations").glob("*") if p.is_dir()]
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(scratch) / "content"
+        (trial / "data").mkdir(parents=True)
+        data = content / (settings.get("KATALOG_DATA_DIR") or "data")
+        for name in (*VOCABULARIES, "abbreviations", "link_words"):
+            if (data / f"{name}.yaml").is_file():
+                shutil.copy2(data / f"{name}.yaml", trial / "data" / f"{name}.yaml")
+        for name, text in data_files(answers, sorted(languages)).items():
+            (trial / "data" / name).write_text(text, encoding="utf-8")
+        catalog = load_catalog(trial, {**settings, "KATALOG_TODAY": None})
+        found = [replace(p, path=p.path.replace(str(trial), str(content))) for p in catalog.problems]
+    if not [p for p in answers.get("locations") or [] if isinstance(p, dict) and p.get("name")]:
+        found.append(Problem(str(content / "data" / "locations.yaml"), None, "locations", "missing",
+                             {"expected": Msg(NEED_PLACE),
+                              "example": "locations: [{name: Perpustakaan Desa Sukamaju, address: ..., "
+                                         "timezone: Asia/Jakarta}]"}))
+    return found
+
+
+def answer_key(problem: Problem, answers: dict) -> str | None:
+    """The answer a problem of the data files comes from: help.whatsapp is `whatsapp`, CODE.timezone in
+    locations.yaml is `locations`."""
+    name = Path(problem.path).name
+    field = problem.field or ""
+    if name == SITE_FILE:
+        top = field.split(".")[0]
+        return field.split(".")[1] if top == "help" and "." in field else top or None
+    if name in ("locations.yaml", "partners.yaml"):
+        return name.split(".")[0]
+    return None
+
+
+def read_answers(path: Path) -> tuple[dict, Mapping | None, list[Problem]]:
+    """The answers file as plain values, its YAML tree (for lines), and what could not be read."""
+    try:
+        tree = parse_yaml(decode(path.read_bytes()))
+    except SourceError as error:
+        return {}, None, [Problem(str(path), error.line, error.field or None, error.code,
+                                  {"detail": error.detail, "value": error.value})]
+    except OSError as error:
+        return {}, None, [Problem(str(path), None, None, "read_error", {"detail": error.strerror or str(error)})]
+    if not isinstance(tree, Mapping):
+        return {}, None, [Problem(str(path), 1, None, "front_matter_not_mapping")]
+    known = {q.key for q in QUESTIONS} | {"locations", "partners"}
+    problems = [Problem(str(path), tree.line_of(key), str(key), "unknown_field",
+                        {"choices": ", ".join(sorted(known))}) for key in tree if key not in known]
+    return _plain(tree), tree, problems
+
+
+def _plain(value):
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (Sequence, list)):
+        return [_plain(v) for v in value]
+    return str(value) if isinstance(value, Text) else value
+
+
+def apply(content: Path, answers: dict, settings: dict, root: Path) -> tuple[int, dict[str, str]]:
+    """Writes the data files and removes the sample's programs, pages and images; the number of files removed."""
+    languages = sorted(p.name for p in (root / (settings.get("THEME") or "theme") / "translations").glob("*") if p.is_dir())
+    data = content / (settings.get("KATALOG_DATA_DIR") or "data")
+    written = data_files(answers, languages)
+    for name, text in written.items():
+        (data / name).write_text(text, encoding="utf-8")
+    removed = 0
+    notice = content / "LICENSE.md"  # the sample's own licence note; the library's licence is in site.yaml
+    if notice.is_file():
+        notice.unlink()
+        removed += 1
+    for folder in (settings.get("KATALOG_PROGRAM_DIR") or "programs", settings.get("KATALOG_PAGE_DIR") or "pages",
+                   settings.get("KATALOG_IMAGE_DIR") or "images"):
+        path = content / folder
+        if path.is_dir():
+            removed += sum(1 for p in path.rglob("*") if p.is_file())
+            shutil.rmtree(path)
+        path.mkdir()
+    return removed, written
+
+
+def _say(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def _read(prompt: str) -> str:
+    sys.stdout.write(prompt)
+    sys.stdout.flush()
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\n").strip()
+
+
+def interview(content: Path, settings: dict, lang: str) -> dict:
+    """Asks every question in turn; an answer stays only when the build's checks find nothing wrong with it."""
+    t = lambda text: translate(text, lang)  # noqa: E731
+    answers: dict = {"locations": [{"name": "-", "address": "-"}]}  # a stand-in place while the facts are asked
+    for question in QUESTIONS:
+        while True:
+            optional = "" if question.required else f" ({t(TEXTS['optional'])})"
+            _say(f"\n{t(question.label)}{optional}\n  {t(TEXTS['example']).format(example=question.example)}")
+            value = _read("> ")
+            if not value and not question.required:
+                break
+            answers[question.key] = value
+            found = [p for p in check(answers, content, settings) if answer_key(p, answers) == question.key]
+            if value and not found:
+                break
+            answers.pop(question.key, None)
+            for problem in found or [Problem("", None, question.key, "missing", {"expected": "", "example": ""})]:
+                _say(f"  ! {problem.texts(lang)[0]}")
+            _say("  " + t(TEXTS["again"]))
+    answers["locations"] = []
+    while True:
+        name = _read(f"\n{t(TEXTS['place']).format(number=len(answers['locations']) + 1)}\n> ")
+        if not name:
+            if answers["locations"]:
+                break
+            _say("  ! " + t(NEED_PLACE))
+            continue
+        place = {"name": name, "address": _read(t(TEXTS["place_address"]) + "\n> "),
+                 "timezone": _read(t(TEXTS["place_zone"]) + "\n> ") or answers["timezone"]}
+        answers["locations"].append(place)
+        found = [p for p in check(answers, content, settings) if answer_key(p, answers) == "locations"]
+        if found:
+            answers["locations"].pop()
+            for problem in found:
+                _say(f"  ! {problem.texts(lang)[0]}")
+            _say("  " + t(TEXTS["again"]))
+    answers["partners"] = []
+    while name := _read(f"\n{t(TEXTS['partner']).format(number=len(answers['partners']) + 1)}\n> "):
+        answers["partners"].append({"name": name})
+    return answers
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="make new-site", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("content", nargs="?", default="content")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--answers", help="a YAML file with the answers instead of questions")
+    parser.add_argument("--root", default=".", help="the catalog's repository (its theme, .github and docs)")
+    args = parser.parse_args(argv)
+    settings = read_settings(args.settings)
+    lang = settings.get("KATALOG_MESSAGE_LANG") or settings.get("DEFAULT_LANG") or "id"
+    content, root = Path(args.content), Path(args.root)
+    if not content.is_dir():
+        sys.stderr.write(translate(TEXTS["no_content"], lang).format(path=content) + "\n")
+        return CONTENT_PROBLEM
+    try:
+        if args.answers:
+            path = Path(args.answers)
+            answers, tree, problems = read_answers(path)
+            if not problems:
+                for problem in check(answers, content, settings):
+                    key = answer_key(problem, answers)
+                    line = tree.line_of(key) if tree is not None and key in tree else None
+                    problems.append(replace(problem, path=str(path), line=line, field=key or problem.field))
+            if problems:
+                sys.stderr.write(translate(TEXTS["answers"], lang).format(path=path) + "\n\n"
+                                 + format_report(problems, lang))
+                return CONTENT_PROBLEM
+        else:
+            _say(translate(TEXTS["intro"], lang))
+            answers = interview(content, settings, lang)
+        removed, written = apply(content, answers, settings, root)
+        from .issue_form import write_generated
+
+        problems = write_generated(content, settings, root)
+        if problems:  # cannot happen after the check above; said rather than hidden
+            sys.stderr.write(format_report(problems, lang))
+            return CONTENT_PROBLEM
+        _say("\n" + translate(TEXTS["done"], lang).format(
+            name=_text(answers["name"]), site=content / "data" / SITE_FILE, places=len(answers.get("locations") or []),
+            partners=len(answers.get("partners") or []), removed=removed))
+        return 0
+    except (KeyboardInterrupt, EOFError):
+        _say("\n" + translate(TEXTS["stopped"], lang))
+        return INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

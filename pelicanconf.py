@@ -25,7 +25,7 @@ I18N_TEMPLATES_LANG = "id"
 # day; KATALOG_TODAY=2026-12-07 make serve shows any catalog as of another day.
 
 PLUGIN_PATHS = [PLUGINS_DIR]
-PLUGINS = ["pelican.plugins.i18n_subsites", "katalog_content", "katalog_listings", "katalog_format", "katalog_assets", "katalog_hosting",
+PLUGINS = ["pelican.plugins.i18n_subsites", "katalog_content", "katalog_listings", "katalog_pages", "katalog_format", "katalog_assets", "katalog_hosting",
            "katalog_calendar", "katalog_opendata", "katalog_feeds",
            "katalog_print", "katalog_sitemap", "katalog_search"]
 

@@ -11,6 +11,7 @@ import langcodes
 
 from . import description, files, sample_facts
 from .data import REQUIRED_VOCABULARIES, VOCABULARIES, VOCABULARY_EXAMPLES, Vocabulary, as_list, load_vocabulary
+from .fact_pages import slugs as fact_slugs
 from .frontmatter import Mapping, SourceError, read_document
 from .i18n import Msg
 from .language_of_parts import tags_in
@@ -535,7 +536,9 @@ def _content_root(path: Path, settings) -> Path:
 
 def _check_duplicates(catalog: Catalog):
     seen: dict[tuple[str, str, str], Program | Page] = {}
-    reserved = set(catalog.settings["KATALOG_PATHS"].values()) | set(catalog.settings["KATALOG_LANGUAGES"])
+    # A page at a fact page's address is the library's own words for it, not a clash (katalog.fact_pages).
+    reserved = set(catalog.settings["KATALOG_PATHS"].values()) - set(fact_slugs(catalog.settings).values())
+    reserved |= set(catalog.settings["KATALOG_LANGUAGES"])
     for item in (*catalog.programs, *catalog.pages):
         kind = "program" if isinstance(item, Program) else "page"
         key = (kind, item.lang, item.slug)

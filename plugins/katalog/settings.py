@@ -104,6 +104,11 @@ DEFAULTS = {
         "print": "cetak",
         # The search page of each language: cari/, en/cari/.
         "search": "cari",
+        # The pages made from the catalog's facts (katalog.fact_pages), with the library's own words from the page
+        # of the same address in content/pages, if any.
+        "register": "cara-mendaftar",
+        "about": "tentang",
+        "statement": "pernyataan-aksesibilitas",
     },
     # Search results shown at first and added by each "more results" button: each one fetches a small part of the
     # index, so fewer keep a first search light on slow connections.

@@ -14,6 +14,7 @@ from pelican.readers import MarkdownReader
 
 from katalog import ci
 from katalog.catalog import Catalog, load_catalog
+from katalog.fact_pages import is_section
 from katalog.assets import version_images
 from katalog.messages import format_report, frame
 from katalog.model import Program
@@ -115,9 +116,7 @@ class CatalogReader(MarkdownReader):
             # Another version of this program or page is the one this language's site shows.
             return "", {"status": "skip"}
         self._source_path = source_path
-        # Rendered and sanitised when the catalog was checked; images addressed from the main site's root, versioned.
-        content = version_images(item.html, self.settings.get("KATALOG_MAIN_SITEURL", self.settings["SITEURL"]),
-                                 catalog.settings["KATALOG_IMAGE_DIR"], self.settings["PATH"])
+        content = section_html(item, self.settings)
         metadata = {
             "title": item.title,
             "slug": item.slug,
@@ -137,6 +136,14 @@ class CatalogReader(MarkdownReader):
         else:
             metadata.update(katalog_page=item, menu=item.menu, menu_title=item.menu_title)
         return content, metadata
+
+
+def section_html(item, settings) -> str:
+    """A program's or page's text, rendered and sanitised when the catalog was checked; images addressed from the
+    main site's root, versioned."""
+    catalog = catalog_for(settings)
+    return version_images(item.html, settings.get("KATALOG_MAIN_SITEURL", settings["SITEURL"]),
+                          catalog.settings["KATALOG_IMAGE_DIR"], settings["PATH"])
 
 
 def remember_main_site(pelican):
@@ -179,6 +186,8 @@ def read_only_shown(generator):
             item = by_source.get(_real(os.path.join(generator.path, name)))
             if item is None and os.path.splitext(os.path.basename(name))[0] in switched_off:
                 continue  # a language switched off in site.yaml: its files wait, unread
+            if item is not None and is_section(item, catalog.settings):
+                continue  # a library's own words for a fact page: katalog_pages writes that page
             if item is None or catalog.choose(item, lang) is item:
                 shown.add(name)
         return shown

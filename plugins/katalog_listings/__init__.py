@@ -9,6 +9,7 @@ from datetime import timedelta
 from pelican import signals
 from pelican.generators import Generator
 
+from katalog.fact_pages import menu_entries
 from katalog.listings import FACETS, agenda, by_day, by_month, catalog_order, facet_values, paginate
 from katalog.view import CatalogView
 
@@ -25,7 +26,10 @@ class ListingsGenerator(Generator):
         self.view = CatalogView(catalog, self.settings["DEFAULT_LANG"])
         self.items = [a for a in self.context.get("articles", []) if getattr(a, "program", None)]
         self.context["katalog"] = self.view
-        menu = sorted((p for p in self.context.get("pages", []) if getattr(p, "menu", None)), key=lambda p: p.menu)
+        # The library's pages with a menu place, and the pages made from its facts (katalog.fact_pages).
+        listed = [p for p in self.context.get("pages", []) if getattr(p, "menu", None)]
+        listed += menu_entries(catalog, self.settings["DEFAULT_LANG"])
+        menu = sorted(listed, key=lambda p: p.menu)
         shown = catalog.settings["KATALOG_HEADER_PAGES"]
         self.context["menu_pages"], self.context["footer_pages"] = menu[:shown], menu[shown:]
 

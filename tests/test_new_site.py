@@ -132,6 +132,12 @@ def test_nothing_of_the_sample_is_in_what_it_builds(library):
     assert not (output / "en").exists() and not (output / "jv").exists()  # switched off in the answers
     home = (output / "index.html").read_text(encoding="utf-8")
     assert "Katalog Program Perpustakaan Desa Sukamaju" in home and "sample-notice" not in home
+    # No page of its own yet, and still a statement, an about page and how to register, from its facts.
+    statement = (output / "pernyataan-aksesibilitas" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://wa.me/6281270001234"' in statement and "belum ada program" in statement
+    about = (output / "tentang" / "index.html").read_text(encoding="utf-8")
+    assert "Balai Desa Sukamaju" in about and "Puskesmas Sekampung" in about
+    assert (output / "cara-mendaftar" / "index.html").is_file()
 
 
 def test_its_first_program_builds_and_the_site_may_be_published(library, tmp_path):

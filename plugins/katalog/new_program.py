@@ -29,12 +29,14 @@ TEXTS = {
 }
 
 
-def _say(text: str = "") -> None:
+def say(text: str = "") -> None:
+    """One line to the person answering, at once (the questions of make new-program and make new-site)."""
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
 
 
-def _read(prompt: str) -> str:
+def read_line(prompt: str) -> str:
+    """The next line typed after the prompt; EOFError when there is none (Ctrl-D, or the input ran out)."""
     sys.stdout.write(prompt)
     sys.stdout.flush()
     line = sys.stdin.readline()
@@ -59,18 +61,18 @@ def _prompt(question, workshop, lang: str) -> str:
         lines.append("  " + t(TEXTS["description"]))
     elif question.example:
         lines.append("  " + t(TEXTS["example"]).format(example=question.example))
-    _say("\n".join(lines))
+    say("\n".join(lines))
     if question.kind == "long_text":
         body = []
         while True:
-            line = _read("> ")
+            line = read_line("> ")
             if not line.strip():
                 return "\n".join(body)
             body.append(line)
     if question.kind == "yes_no":
-        answer = _read("> ").strip()
+        answer = read_line("> ").strip()
         return {"1": "ya", "2": "tidak"}.get(answer, answer)
-    return _read("> ")
+    return read_line("> ")
 
 
 def _problems_text(problems, lang: str) -> str:
@@ -106,10 +108,10 @@ def interview(workshop: Workshop, lang: str) -> dict:
                 if not new:
                     break
                 del answers[question.key]
-                _say(_problems_text(new, lang))
+                say(_problems_text(new, lang))
             else:
-                _say(f"  ! {error}")
-            _say("  " + translate(TEXTS["again"], lang))
+                say(f"  ! {error}")
+            say("  " + translate(TEXTS["again"], lang))
     return answers
 
 
@@ -126,20 +128,20 @@ def main(argv=None) -> int:
         if workshop.data_problems:
             sys.stderr.write(translate(TEXTS["data"], lang) + "\n\n" + format_report(workshop.data_problems, lang))
             return CONTENT_PROBLEM
-        _say(translate(TEXTS["intro"], lang))
+        say(translate(TEXTS["intro"], lang))
         answers = interview(workshop, lang)
         text, found = workshop.check(answers)
         if found:  # every answer passed on its own; together they must too
-            _say(_problems_text([p for problems in found.values() for p in problems], lang))
+            say(_problems_text([p for problems in found.values() for p in problems], lang))
             return CONTENT_PROBLEM
         folder = unique_folder(content / workshop.ks["KATALOG_PROGRAM_DIR"], slugify(answers["title"]))
         folder.mkdir(parents=True)
         path = folder / f"{workshop.ks['KATALOG_MAIN_LANG']}.md"
         path.write_text(text, encoding="utf-8")
-        _say("\n" + translate(TEXTS["written"], lang).format(path=path))
+        say("\n" + translate(TEXTS["written"], lang).format(path=path))
         return 0
     except (KeyboardInterrupt, EOFError):
-        _say("\n" + translate(TEXTS["stopped"], lang))
+        say("\n" + translate(TEXTS["stopped"], lang))
         return INTERRUPTED
     finally:
         workshop.close()

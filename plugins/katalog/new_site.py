@@ -24,6 +24,7 @@ from .failure import CONTENT_PROBLEM, INTERRUPTED
 from .frontmatter import Mapping, Sequence, SourceError, Text, decode, parse_yaml
 from .i18n import N_, Msg, translate
 from .messages import Problem, format_report
+from .new_program import read_line, say as _say
 from .proposal import slugify
 from .site import SITE_FILE
 
@@ -219,18 +220,8 @@ def apply(content: Path, answers: dict, settings: dict, root: Path) -> tuple[int
     return removed, written
 
 
-def _say(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-    sys.stdout.flush()
-
-
 def _read(prompt: str) -> str:
-    sys.stdout.write(prompt)
-    sys.stdout.flush()
-    line = sys.stdin.readline()
-    if not line:
-        raise EOFError
-    return line.rstrip("\n").strip()
+    return read_line(prompt).strip()
 
 
 def interview(content: Path, settings: dict, lang: str) -> dict:

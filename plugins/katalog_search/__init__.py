@@ -12,7 +12,9 @@ import shutil
 from pelican import signals
 from pelican.generators import Generator
 
+
 from katalog import parallel, preview
+from katalog.fact_pages import slugs as fact_slugs
 from katalog.search import compact_script
 
 logger = logging.getLogger(__name__)
@@ -43,6 +45,9 @@ class SearchPageGenerator(Generator):
             _INDEXED["patterns"].add(f"{prefix}{folder}/*/index.html".replace("//", "/").lstrip("/"))
         for page in self.context.get("pages", []):
             _INDEXED["patterns"].add(f"{prefix}{page.save_as}")
+        # The pages made from the catalog's facts (katalog_pages): about, how to register, the statement.
+        for slug in fact_slugs(self.context["katalog_catalog"].settings).values():
+            _INDEXED["patterns"].add(f"{prefix}{slug}/index.html")
 
     def generate_output(self, writer):
         view = self.context["katalog"]

@@ -93,6 +93,22 @@ def test_python_comes_from_python_version_and_the_environment_is_cached(workflow
     assert {"requirements.txt", "requirements-test.txt"} <= set(re.findall(r"'([^']+)'", key))
 
 
+def test_the_proposal_workflow_keeps_its_own_smaller_environment_cache(workflow):
+    """It installs requirements.txt only: under the publishing workflow's key it would save an environment without
+    the test packages, and every later publishing run would install them again."""
+    proposal = yaml.safe_load(PROPOSAL.read_text(encoding="utf-8"))
+    keys = {}
+    for name, spec in (("publish", workflow), ("proposal", proposal)):
+        for job in spec["jobs"].values():
+            for step in job["steps"]:
+                if step.get("uses", "").startswith("actions/cache@"):
+                    keys[name] = step["with"]["key"]
+    assert keys["publish"].split("$")[0] != keys["proposal"].split("$")[0]
+    assert "requirements-test.txt" in keys["publish"] and "requirements-test.txt" not in keys["proposal"]
+    assert commands(proposal) == ["proposal"]  # make proposal needs only the build's environment
+    assert "test-venv" not in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nproposal:")[1].split("\n")[0]
+
+
 def commands(workflow: dict) -> list[str]:
     """The Makefile targets a workflow's steps call, in order; each checked to exist, with the variables it reads."""
     targets = makefile_targets()

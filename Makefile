@@ -164,7 +164,7 @@ clean:
 # from the sample catalog, what recognises it (plugins/katalog/sample-facts.json).
 docs: venv
 	PYTHONPATH=plugins $(PY) -m katalog.docs
-	PYTHONPATH=plugins $(PY) -m katalog.sample_facts $(CONTENT) pelicanconf.py
+	PYTHONPATH=plugins $(PY) -m katalog.docs --sample-facts $(CONTENT) pelicanconf.py
 	PYTHONPATH=plugins $(PY) -m katalog.issue_form write $(CONTENT) -s pelicanconf.py
 
 # A program proposed with the issue form: make proposal ISSUE=body.md REPORT=report.md writes it into $(CONTENT),

@@ -96,3 +96,30 @@ def test_a_content_problem_through_the_command_is_the_same_report(installed, tmp
     result = katalog(installed, site, "html")
     assert result.returncode == 1 and "content/data/site.yaml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_package_s_modules_import_each_other_in_one_direction():
+    """No circle among katalog's modules (a function's own import counts too): a lower module never needs a
+    higher one."""
+    import re
+
+    base = ROOT / "plugins" / "katalog"
+    graph = {}
+    for path in base.glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        names = set(re.findall(r"^\s*from \.(\w+) import", text, re.MULTILINE))
+        for group in re.findall(r"^\s*from \. import ([\w, ]+)", text, re.MULTILINE):
+            names |= {name.strip() for name in group.split(",")}
+        graph[path.stem] = {name for name in names if (base / f"{name}.py").is_file()}
+
+    def reaches(start) -> set[str]:
+        found, todo = set(), list(graph[start])
+        while todo:
+            name = todo.pop()
+            if name not in found:
+                found.add(name)
+                todo.extend(graph[name])
+        return found
+
+    circles = sorted(module for module in graph if module in reaches(module))
+    assert circles == []

@@ -159,3 +159,10 @@ def test_the_sample_is_never_deployed(built_site, tmp_path):
     assert result.returncode == 0, result.stderr
     assert outputs.read_text(encoding="utf-8") == "deploy=false\n"
     assert "site.yaml" in summary.read_text(encoding="utf-8")
+
+
+def test_the_list_of_sample_facts_is_the_sample_s_own(sample_catalog):
+    """make docs writes it from the sample; a sample that changed without it would let its new facts through."""
+    from katalog.sample_facts import FACTS_FILE, collect
+
+    assert json.loads(FACTS_FILE.read_text(encoding="utf-8")) == collect(sample_catalog)

@@ -123,6 +123,24 @@ def write_message_template(path: Path = LOCALE_DIR / f"{DOMAIN}.pot") -> None:
         write_po(handle, catalog, omit_header=True, width=100)
 
 
+def write_sample_facts(content: str = "content", settings_file: str = "pelicanconf.py") -> int:
+    """Writes sample-facts.json from the sample catalog (make docs); any other catalog is left alone."""
+    import json
+
+    from pelican.settings import read_settings
+
+    from .catalog import load_catalog
+    from .sample_facts import FACTS_FILE, collect
+
+    catalog = load_catalog(content, read_settings(settings_file))
+    if catalog.problems or catalog.site is None or catalog.site.sample is None:
+        sys.stderr.write(f"{content} is not the sample catalog (its site.yaml has no sample:), or it has problems; "
+                         f"{FACTS_FILE.name} left as it was\n")
+        return 0
+    FACTS_FILE.write_text(json.dumps(collect(catalog), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(root: str = ".") -> int:
     for lang, name in GUIDES.items():
         path = Path(root) / name
@@ -134,4 +152,6 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["--messages"]:
         write_message_template()
         sys.exit(0)
+    if sys.argv[1:2] == ["--sample-facts"]:
+        sys.exit(write_sample_facts(*sys.argv[2:]))
     sys.exit(main(*sys.argv[1:]))

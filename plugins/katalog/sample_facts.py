@@ -1,8 +1,8 @@
 """What makes the sample catalog recognisable, so that a library's own catalog is never published with it: the sample
 library's names, phone numbers, e-mail addresses and addresses, and its images' hashes.
 
-The list is made from the sample itself (`make docs` writes sample-facts.json from a content folder whose site.yaml
-says `sample:`), and a test keeps it equal to the sample. A catalog that is not the sample is searched for them:
+The list is made from the sample itself (`make docs` writes sample-facts.json, katalog.docs, from a content folder
+whose site.yaml says `sample:`), and a test keeps it equal to the sample. A catalog that is not the sample is searched for them:
 each one found is a problem naming the file and the line.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 
 from . import files
@@ -86,22 +85,3 @@ def find(content_root: Path, problems: list[Problem], shown, facts: dict | None 
                     found.append(candidate.strip())
             for value in dict.fromkeys(found):
                 problems.append(Problem(shown(path), number, None, "sample_fact", {"value": value}))
-
-
-def main(content: str = "content", settings_file: str = "pelicanconf.py") -> int:
-    """Writes sample-facts.json from the sample catalog (make docs)."""
-    from pelican.settings import read_settings
-
-    from .catalog import load_catalog
-
-    catalog = load_catalog(content, read_settings(settings_file))
-    if catalog.problems or catalog.site is None or catalog.site.sample is None:
-        sys.stderr.write(f"{content} is not the sample catalog (its site.yaml has no sample:), or it has problems; "
-                         "sample-facts.json left as it was\n")
-        return 0
-    FACTS_FILE.write_text(json.dumps(collect(catalog), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:]))

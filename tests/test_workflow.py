@@ -150,8 +150,12 @@ def test_only_main_deploys_and_only_after_every_check(workflow):
     main_only = "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'"
     deployable = next(i for i, r in enumerate(runs) if "make deployable" in r)
     assert audit < deployable < upload and build[deployable]["id"] == "deployable"
-    assert build[upload]["if"] == main_only + " && steps.deployable.outputs.deploy == 'true'"
-    assert workflow["jobs"]["build"]["outputs"]["deploy"] == "${{ steps.deployable.outputs.deploy }}"
+    ready = "steps.pages_on.outputs.ready == 'true'"
+    assert build[upload]["if"] == main_only + " && steps.deployable.outputs.deploy == 'true' && " + ready
+    assert workflow["jobs"]["build"]["outputs"]["deploy"] == \
+        "${{ steps.deployable.outputs.deploy == 'true' && " + ready + " }}"
+    pages_on = next(s for s in build if s.get("id") == "pages_on")
+    assert pages_on["if"] == main_only and pages_on["env"] == {"PAGES_OUTCOME": "${{ steps.pages.outcome }}"}
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["if"] == main_only + " && needs.build.outputs.deploy == 'true'"
     assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
@@ -186,7 +190,7 @@ class Runner:
                   "${{ !cancelled() }}": True,
                   "github.ref == 'refs/heads/main' && github.event_name != 'pull_request'": False,
                   "github.ref == 'refs/heads/main' && github.event_name != 'pull_request' "
-                  "&& steps.deployable.outputs.deploy == 'true'": False}
+                  "&& steps.deployable.outputs.deploy == 'true' && steps.pages_on.outputs.ready == 'true'": False}
 
     def __init__(self, repository: Path, event: str, values: dict[str, str]):
         self.repository = repository
@@ -398,3 +402,15 @@ def test_site_address_refuses_what_is_not_an_address(tmp_path, environment):
     assert result.returncode == 2 and result.stdout == ""
     assert "SITEURL" in result.stderr
     assert not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize("outcome, ready", [("success", "true"), ("failure", "false"), ("", "false")])
+def test_before_pages_is_switched_on_the_run_stays_green_and_says_what_to_switch_on(tmp_path, outcome, ready):
+    summary, outputs = tmp_path / "summary.md", tmp_path / "outputs"
+    result = subprocess.run([str(ROOT / "scripts" / "pages-ready")], capture_output=True, text=True, timeout=30,
+                            env={**os.environ, "PAGES_OUTCOME": outcome, "GITHUB_STEP_SUMMARY": str(summary),
+                                 "GITHUB_OUTPUT": str(outputs)})
+    assert result.returncode == 0, result.stderr
+    assert outputs.read_text(encoding="utf-8") == f"ready={ready}\n"
+    said = summary.read_text(encoding="utf-8") if summary.exists() else ""
+    assert ("Source: GitHub Actions" in said) == (ready == "false")

@@ -27,6 +27,7 @@ from .messages import Problem, format_report
 from .new_program import read_line, say as _say
 from .proposal import slugify
 from .site import SITE_FILE
+from .writing import WRITING_DATA
 
 # The answers, in the order they are asked. `where` is the field in the data files the answer becomes.
 @dataclass(frozen=True)
@@ -138,17 +139,21 @@ def data_files(answers: dict, site_languages: list[str]) -> dict[str, str]:
             "partners.yaml": PARTNERS_HEADER + dump(partners)}
 
 
+def theme_languages(settings: dict) -> list[str]:
+    """The languages the theme has catalogs for: the ones site.yaml offers to switch on."""
+    return sorted(p.name for p in (Path(settings.get("THEME") or "theme") / "translations").glob("*") if p.is_dir())
+
+
 def check(answers: dict, content: Path, settings: dict) -> list[Problem]:
     """What the build would say of the new data files, in a copy of the content folder's lists and no program."""
-    languages = [p.name for p in (Path(settings.get("THEME") or "theme") / "translations").glob("*") if p.is_dir()]
     with tempfile.TemporaryDirectory() as scratch:
         trial = Path(scratch) / "content"
         (trial / "data").mkdir(parents=True)
         data = content / (settings.get("KATALOG_DATA_DIR") or "data")
-        for name in (*VOCABULARIES, "abbreviations", "link_words"):
+        for name in (*VOCABULARIES, *WRITING_DATA):
             if (data / f"{name}.yaml").is_file():
                 shutil.copy2(data / f"{name}.yaml", trial / "data" / f"{name}.yaml")
-        for name, text in data_files(answers, sorted(languages)).items():
+        for name, text in data_files(answers, theme_languages(settings)).items():
             (trial / "data" / name).write_text(text, encoding="utf-8")
         catalog = load_catalog(trial, {**settings, "KATALOG_TODAY": None})
         found = [replace(p, path=p.path.replace(str(trial), str(content))) for p in catalog.problems]
@@ -160,7 +165,7 @@ def check(answers: dict, content: Path, settings: dict) -> list[Problem]:
     return found
 
 
-def answer_key(problem: Problem, answers: dict) -> str | None:
+def answer_key(problem: Problem) -> str | None:
     """The answer a problem of the data files comes from: help.whatsapp is `whatsapp`, CODE.timezone in
     locations.yaml is `locations`."""
     name = Path(problem.path).name
@@ -198,12 +203,10 @@ def _plain(value):
     return str(value) if isinstance(value, Text) else value
 
 
-def apply(content: Path, answers: dict, settings: dict, root: Path) -> tuple[int, dict[str, str]]:
+def apply(content: Path, answers: dict, settings: dict) -> int:
     """Writes the data files and removes the sample's programs, pages and images; the number of files removed."""
-    languages = sorted(p.name for p in (root / (settings.get("THEME") or "theme") / "translations").glob("*") if p.is_dir())
     data = content / (settings.get("KATALOG_DATA_DIR") or "data")
-    written = data_files(answers, languages)
-    for name, text in written.items():
+    for name, text in data_files(answers, theme_languages(settings)).items():
         (data / name).write_text(text, encoding="utf-8")
     removed = 0
     notice = content / "LICENSE.md"  # the sample's own licence note; the library's licence is in site.yaml
@@ -217,7 +220,7 @@ def apply(content: Path, answers: dict, settings: dict, root: Path) -> tuple[int
             removed += sum(1 for p in path.rglob("*") if p.is_file())
             shutil.rmtree(path)
         path.mkdir()
-    return removed, written
+    return removed
 
 
 def _read(prompt: str) -> str:
@@ -236,7 +239,7 @@ def interview(content: Path, settings: dict, lang: str) -> dict:
             if not value and not question.required:
                 break
             answers[question.key] = value
-            found = [p for p in check(answers, content, settings) if answer_key(p, answers) == question.key]
+            found = [p for p in check(answers, content, settings) if answer_key(p) == question.key]
             if value and not found:
                 break
             answers.pop(question.key, None)
@@ -254,7 +257,7 @@ def interview(content: Path, settings: dict, lang: str) -> dict:
         place = {"name": name, "address": _read(t(TEXTS["place_address"]) + "\n> "),
                  "timezone": _read(t(TEXTS["place_zone"]) + "\n> ") or answers["timezone"]}
         answers["locations"].append(place)
-        found = [p for p in check(answers, content, settings) if answer_key(p, answers) == "locations"]
+        found = [p for p in check(answers, content, settings) if answer_key(p) == "locations"]
         if found:
             answers["locations"].pop()
             for problem in found:
@@ -286,7 +289,7 @@ def main(argv=None) -> int:
             answers, tree, problems = read_answers(path)
             if not problems:
                 for problem in check(answers, content, settings):
-                    key = answer_key(problem, answers)
+                    key = answer_key(problem)
                     line = tree.line_of(key) if tree is not None and key in tree else None
                     problems.append(replace(problem, path=str(path), line=line, field=key or problem.field))
             if problems:
@@ -296,7 +299,7 @@ def main(argv=None) -> int:
         else:
             _say(translate(TEXTS["intro"], lang))
             answers = interview(content, settings, lang)
-        removed, written = apply(content, answers, settings, root)
+        removed = apply(content, answers, settings)
         from .issue_form import write_generated
 
         problems = write_generated(content, settings, root)

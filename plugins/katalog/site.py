@@ -84,7 +84,6 @@ class Help:
 class Site:
     """What the library says of itself; every language's texts filled in (a missing one falls back)."""
 
-    source: str
     name: Localized
     short_name: Localized
     catalog_name: Localized
@@ -97,7 +96,6 @@ class Site:
     licence: str = "cc-by-4.0"
     host: str = "github-pages"
     sample: date | None = None
-    lines: dict = field(default_factory=dict)
 
     def text(self, name: str, lang: str, fallbacks: tuple[str, ...] = ()) -> str:
         value = getattr(self, name)
@@ -129,12 +127,12 @@ def read_site(content_root: Path, settings: dict, problems: list[Problem], shown
         parser = Parser(source, {"languages": Vocabulary("languages", "")}, parser_settings, problems)
         values = parser.fields(tree, SITE_FIELDS)
         help_ = values.get("help") or {}
-        if "help" in tree and help_ is not None and not any(help_.get(k) for k in ("whatsapp", "phone", "email")):
+        if "help" in tree and not any(help_.get(k) for k in ("whatsapp", "phone", "email")):
             parser.problem(tree.line_of("help"), "help", "no_help_channel")
-    return _site(source, values, main, dict(tree.key_lines) if tree else {})
+    return _site(values, main)
 
 
-def _site(source: str, values: dict, main: str, lines: dict) -> Site:
+def _site(values: dict, main: str) -> Site:
     name = values.get("name") or Localized({main: ""})
     switches = values.get("languages") or {main: True}
     languages = tuple(lang for lang, on in switches.items() if on)
@@ -143,13 +141,14 @@ def _site(source: str, values: dict, main: str, lines: dict) -> Site:
         if not catalog_name.get(lang):
             catalog_name[lang] = translate(CATALOG_NAME, lang).format(name=name.get_text(lang, (main,)))
     help_ = values.get("help") or {}
-    return Site(source=source, name=name, short_name=values.get("short_name") or name, catalog_name=catalog_name,
+    return Site(name=name, short_name=values.get("short_name") or name, catalog_name=catalog_name,
                 tagline=values.get("tagline") or Localized(), address=values.get("address") or "",
                 timezone=values.get("timezone") or "Asia/Jakarta",
                 help=Help(help_.get("whatsapp"), help_.get("phone"), help_.get("email"),
                           help_.get("hours") or Localized()),
-                languages=languages, switched_off=tuple(lang for lang, on in switches.items() if not on), licence=values.get("licence") or "cc-by-4.0",
-                host=values.get("host") or "github-pages", sample=values.get("sample"), lines=lines)
+                languages=languages, switched_off=tuple(lang for lang, on in switches.items() if not on),
+                licence=values.get("licence") or "cc-by-4.0", host=values.get("host") or "github-pages",
+                sample=values.get("sample"))
 
 
 def example_site() -> str:
@@ -158,7 +157,7 @@ def example_site() -> str:
     return "; ".join(f"{spec.name}: {spec.example}" for spec in SITE_FIELDS if spec.name in wanted)
 
 
-_APPLIED = "KATALOG_SITE_APPLIED"
+_APPLIED = "KATALOG_SITE_APPLIED"  # which site.yaml (path, size, time) KATALOG_SITE was read from
 
 
 def apply_site(settings: dict, content_root=None, site: Site | None = None) -> Site:
@@ -171,8 +170,8 @@ def apply_site(settings: dict, content_root=None, site: Site | None = None) -> S
         mark = (root, stat.st_size, stat.st_mtime_ns)
     except OSError:
         mark = (root, None, None)
-    if settings.get(_APPLIED, (None,))[0] == mark:
-        return settings[_APPLIED][1]
+    if settings.get(_APPLIED) == mark:
+        return settings["KATALOG_SITE"]
     main = settings.get("KATALOG_MAIN_LANG") or settings.get("DEFAULT_LANG") or "id"
     site = site or read_site(Path(root), settings, [])
     settings["SITENAME"] = site.text("catalog_name", main)
@@ -189,5 +188,5 @@ def apply_site(settings: dict, content_root=None, site: Site | None = None) -> S
     settings["KATALOG_SITE"] = site
     if site.sample and not settings.get("KATALOG_TODAY"):
         settings["KATALOG_TODAY"] = site.sample.isoformat()
-    settings[_APPLIED] = (mark, site)
+    settings[_APPLIED] = mark
     return site

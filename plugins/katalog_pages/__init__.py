@@ -9,6 +9,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from katalog_content import section_html
+
 from katalog.fact_pages import FACT_PAGES, audited_before_publishing, channels, sections
 from katalog.view import CatalogView
 
@@ -33,12 +35,8 @@ class FactPagesGenerator(Generator):
         for page in FACT_PAGES:
             slug = catalog.settings["KATALOG_PATHS"][page.key]
             section = own[page.key]
-            html = ""
-            if section is not None:
-                # Pelican never reads these files (katalog_content): their checked, rendered text is used here.
-                from katalog_content import section_html
-
-                html = section_html(section, self.settings)
+            # Pelican never reads these files (katalog_content): their checked, rendered text is used here.
+            html = section_html(section, self.settings) if section is not None else ""
             writer.write_file(f"{slug}/index.html", self.get_template("fact_page"), self.context,
                               relative_urls=False, page_url=f"{slug}/", fact=page.key, section=section,
                               section_html=html, facts=facts, katalog=view)

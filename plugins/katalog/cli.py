@@ -24,6 +24,8 @@ COMMANDS = {
     "docs": ("katalog.issue_form", "write the proposal form and the program template again from content/data"),
     "proposal": ("katalog.issue_form", "turn a submitted proposal issue into a program file (--issue FILE)"),
     "deployable": ("katalog.deployable", "fail when the built site is still the sample catalog"),
+    "audit": ("katalog_gate.__main__", "the accessibility gate over the built site (SITE, default output/), in "
+                                       "Chromium with axe-core; needs the gate: katalog-program-inklusif[gate]"),
     "version": ("", "print the version of the generator"),
 }
 
@@ -54,6 +56,9 @@ def _arguments(command: str, rest: list[str], options) -> list[str]:
         return ["convert", content, "-s", settings, *rest]
     if command == "deployable":
         return [output, *rest]
+    if command == "audit":  # the folder given, or the built site; the address it was built for, if any
+        site = rest if rest and not rest[0].startswith("-") else [output, *rest]
+        return [*site, *(["--siteurl", options.siteurl] if options.siteurl else [])]
     return rest
 
 
@@ -67,7 +72,7 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", default="pelicanconf.py", help="the site's settings (default: pelicanconf.py)")
     parser.add_argument("--publish-settings", default="publishconf.py",
                         help="the settings for hosting (default: publishconf.py)")
-    parser.add_argument("--siteurl", help="the address the site will live at (publish)")
+    parser.add_argument("--siteurl", help="the address the site will live at (publish), or was built for (audit)")
     options, rest = parser.parse_known_args(argv)
     if options.command == "version":
         sys.stdout.write(version() + "\n")

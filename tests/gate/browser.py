@@ -22,13 +22,25 @@ from selenium.webdriver.chrome.service import Service
 
 # The WCAG 2.2 AA rule set; a plain axe.run() leaves out the 2.2 rules such as target size.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-# axe-core from npm, pinned in tests/gate/package.json and installed by `make test` / `make audit` (npm ci).
-AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core from npm, pinned in package.json and installed by `make test` / `make audit` (npm ci): beside the gate in
+# the generator's checkout (tests/gate), in the site's folder when the gate is installed with the package
+# (katalog_gate), or wherever KATALOG_AXE says.
+AXE_PATH = Path("node_modules") / "axe-core" / "axe.min.js"
+
+
+def _axe_location() -> Path:
+    if os.environ.get("KATALOG_AXE"):
+        return Path(os.environ["KATALOG_AXE"])
+    beside = Path(__file__).parent / AXE_PATH
+    return beside if beside.is_file() else Path.cwd() / AXE_PATH
+
+
+AXE_SCRIPT = _axe_location()
 
 
 def axe_script() -> Path:
     if not AXE_SCRIPT.is_file():
-        raise RuntimeError(f"{AXE_SCRIPT} is missing: run `make test` or `npm ci --prefix tests/gate`.")
+        raise RuntimeError(f"{AXE_SCRIPT} is missing: run `make test` or `make axe` (npm ci).")
     return AXE_SCRIPT
 
 

@@ -29,6 +29,9 @@ import watchfiles
 from .failure import CONTENT_PROBLEM
 from .i18n import N_, translate
 
+# Folders that hold installed packages rather than a checkout.
+INSTALLED = {"site-packages", "dist-packages"}
+
 TEXTS = {
     "serving": N_("Situs disajikan di {url} (hentikan dengan Ctrl-C). Setiap perubahan membangun ulang situs."),
     "rebuilt": N_("Dibangun ulang; situs baru sudah disajikan."),
@@ -162,7 +165,10 @@ def main(argv=None) -> int:
     plugins = str(Path(__file__).resolve().parent.parent)
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [plugins, os.environ.get("PYTHONPATH")]))}
     theme = Path(args.settings).resolve().parent / "theme"
-    code_files = [str(p) for p in (Path(plugins), Path(args.settings)) if p.exists()]
+    # The engine's code is watched in a checkout of the generator (plugins/), not when it is an installed package:
+    # a version change there comes with a new `make serve`, and site-packages is too large to watch.
+    engine = [Path(plugins)] if not INSTALLED.intersection(Path(plugins).parts) else []
+    code_files = [str(p) for p in (*engine, Path(args.settings)) if p.exists()]
 
     builder = Builder(command, environment)
     try:
@@ -181,7 +187,7 @@ def main(argv=None) -> int:
     say("serving", lang, url=server.url)
     if not output.is_dir():
         say("nothing_yet", lang)
-    watched = [str(p) for p in (Path(args.content), theme, Path(plugins), Path(args.settings)) if p.exists()]
+    watched = [str(p) for p in (Path(args.content), theme, *engine, Path(args.settings)) if p.exists()]
     stop = threading.Event()
     full_pending = False
     try:

@@ -61,3 +61,13 @@ class Msg:
 
 def render(value, lang: str):
     return value.render(lang) if isinstance(value, Msg) else value
+
+
+def language_name(lang: str) -> str:
+    """A language's name in that language (CLDR's), or its tag when CLDR does not know it."""
+    from babel import Locale
+
+    try:
+        return Locale.parse(lang.replace("-", "_")).get_display_name(lang).capitalize()
+    except Exception:  # an unknown or malformed tag: the tag is all there is
+        return lang

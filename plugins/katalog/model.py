@@ -14,9 +14,9 @@ from .data import Vocabulary, as_list, as_mapping
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
-from .schedule import (DATE_LANGUAGES, RULE_FREQUENCIES, WEEKDAYS, WEEKS, YEARS, ZONE_WORDS, RepeatRule, Session,
-                       date_names, number_sessions, parse_end, parse_time, read_written, repeat_in_words, week_of_month,
-                       zone, zone_names, zone_word)
+from .schedule import (DATE_LANGUAGES, INDONESIAN_ZONES, RULE_FREQUENCIES, WEEKDAYS, WEEKS, YEARS, ZONE_WORDS,
+                       RepeatRule, Session, date_names, number_sessions, parse_end, parse_time, read_written,
+                       repeat_in_words, week_of_month, zone, zone_names, zone_word)
 
 
 @dataclass(frozen=True)
@@ -594,8 +594,7 @@ class Parser:
         name = raw.strip()
         if zone(name):
             return name
-        indonesian = ["Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura"]
-        found = suggest(name, indonesian) or suggest(name, zone_names())
+        found = suggest(name, list(INDONESIAN_ZONES)) or suggest(name, zone_names())
         self.problem(raw.line, path, "unknown_timezone", value=name, suggestion=found)
         return None
 

@@ -31,6 +31,8 @@ WEEKS = {"1": 1, "2": 2, "3": 3, "4": 4, "pertama": 1, "kedua": 2, "ketiga": 3, 
 DATE_LANGUAGES = ("id", "en", "jv")
 # Indonesia's zone abbreviations and their offsets from UTC in hours.
 ZONE_WORDS = {"wib": 7, "wita": 8, "wit": 9}
+# Indonesia's zones by their IANA names, with the word people write for each.
+INDONESIAN_ZONES = {"Asia/Jakarta": "WIB", "Asia/Pontianak": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 # Words that may stand before a time ("pukul 09.00", "jam 9.00", "at 9:00") or a date ("tanggal 7 Desember").
 _LEAD_WORDS = {"pukul", "pkl", "pk", "jam", "at", "tanggal", "tgl", "hari", "on"}
 _TOKEN = re.compile(r"[^\s,]+")

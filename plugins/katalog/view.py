@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from .data import localized
+from .i18n import language_name
 from .listings import FACETS, catalog_order, effective_features, next_start
 from .model import Program
 from .search import is_upcoming, program_values, root_words, values_in_use
@@ -74,11 +75,7 @@ class CatalogView:
         entry = self.entry("languages", lang)
         if entry and entry.label.get(lang):
             return entry.label[lang]
-        from babel import Locale
-        try:
-            return Locale.parse(lang.replace("-", "_")).get_display_name(lang).capitalize()
-        except Exception:  # a language CLDR does not know: its tag is all we have
-            return lang
+        return language_name(lang)
 
     def description(self, vocabulary: str, code: str) -> str:
         entry = self.entry(vocabulary, code)

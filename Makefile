@@ -27,6 +27,7 @@ help:
 	@echo "make test     run every test, browser tests included"
 	@echo "make new-program           answer a few questions to add a program"
 	@echo "make new-site [ANSWERS=f]  make this catalog your library's own: its facts, places and partners; the sample removed"
+	@echo "make new-site DIR=path     the same in a new, thin repository that depends on a released version of the generator"
 	@echo "make report FROM=2026-10-01 TO=2026-12-31   the activity report for a period (CSV and a summary)"
 	@echo "make audit SITE=folder     the accessibility gate over any folder of HTML, with reports in test-reports/"
 	@echo "make act CASES=folder      the gate over the W3C ACT rules test cases: docs/act.md"
@@ -92,11 +93,21 @@ report: venv
 	@[ -n "$(FROM)" ] && [ -n "$(TO)" ] || { echo "Give the period, e.g. make report FROM=2026-10-01 TO=2026-12-31"; exit 2; }
 	@PYTHONPATH=plugins $(PY) -m katalog.report $(CONTENT) -s pelicanconf.py --from "$(FROM)" --to "$(TO)" $(if $(OUT),-o "$(OUT)")
 
-# The catalog made the library's own: its facts, places and partners from questions (or ANSWERS=file.yaml), every
-# sample program, page and image removed, the proposal form and the template written again; then built.
+# The catalog made the library's own: its facts, places and partners from questions (or ANSWERS=file.yaml, or
+# ISSUE=body.md from the «Siapkan katalog» form, with REPORT=comment.md), every sample program, page and image
+# removed, the proposal form and the template written again; then built. With DIR=path, a new thin repository there
+# (the generator pinned as REQUIREMENT, default its release on PyPI), built with this checkout. AGAIN=1 starts over a
+# catalog already made its own.
 new-site: venv translations-compile
-	@PYTHONPATH=plugins $(PY) -m katalog.new_site $(CONTENT) -s pelicanconf.py $(if $(ANSWERS),--answers "$(ANSWERS)")
+	@PYTHONPATH=plugins $(PY) -m katalog.new_site $(CONTENT) -s pelicanconf.py $(if $(ANSWERS),--answers "$(ANSWERS)") \
+	  $(if $(ISSUE),--issue "$(ISSUE)") $(if $(REPORT),--report "$(REPORT)") $(if $(AGAIN),--again) \
+	  $(if $(DIR),--dir "$(DIR)") $(if $(REQUIREMENT),--requirement "$(REQUIREMENT)")
+ifdef DIR
+	@cd "$(DIR)" && PYTHONPATH="$(abspath plugins)" "$(abspath $(PY))" -m katalog.build content -o output \
+	  -s pelicanconf.py --fatal warnings && echo "Built $(DIR)/output/"
+else
 	@$(MAKE) --no-print-directory html
+endif
 
 # A new program from a few questions, each answer checked as it is given: content/programs/SLUG/id.md
 new-program: venv
@@ -166,6 +177,7 @@ docs: venv
 	PYTHONPATH=plugins $(PY) -m katalog.docs
 	PYTHONPATH=plugins $(PY) -m katalog.docs --sample-facts $(CONTENT) pelicanconf.py
 	PYTHONPATH=plugins $(PY) -m katalog.issue_form write $(CONTENT) -s pelicanconf.py
+	PYTHONPATH=plugins $(PY) -m katalog.new_site --form -s pelicanconf.py
 
 # A program proposed with the issue form: make proposal ISSUE=body.md REPORT=report.md writes it into $(CONTENT),
 # or the report says what to correct (exit 1).

@@ -91,3 +91,14 @@ THEME_STATIC_DIR = "theme"
 DELETE_OUTPUT_DIRECTORY = False
 RELATIVE_URLS = False
 CACHE_CONTENT = False
+
+
+def published_siteurl() -> str:
+    """publishconf.py's SITEURL: the address the site will live at, from the SITEURL environment variable."""
+    import os
+
+    address = os.environ.get("SITEURL", "").rstrip("/")
+    if not address:
+        raise SystemExit("publishconf.py: set the SITEURL environment variable, e.g. "
+                         "SITEURL=https://name.github.io/katalog")
+    return address

@@ -26,8 +26,8 @@ FORM = Path(".github/ISSUE_TEMPLATE/usulkan-program.yml")
 TEMPLATE = Path("docs/templat-program/id.md")
 LABEL = "usulan-program"
 NO_RESPONSE = ("_No response_", "None")  # what GitHub writes for an empty field or an unchosen dropdown
-GENERATED = "# Dibuat oleh `make docs` dari pertanyaan di plugins/katalog/proposal.py dan data di content/data.\n" \
-            "# Jangan diubah di sini: ubah datanya, lalu jalankan make docs.\n"
+GENERATED = ("# Dibuat dari pertanyaan di plugins/katalog/proposal.py dan data di content/data. Jangan diubah di sini:\n"
+             "# ubah datanya; alur kerja «Perbarui formulir» menulis berkas ini lagi (atau jalankan make docs).\n")
 TEXTS = {
     "name": N_("Usulkan program"),
     "about": N_("Usulkan program baru untuk katalog tanpa perlu tahu format berkasnya."),
@@ -113,7 +113,8 @@ def sections(body: str) -> dict[str, str]:
     return {key: ("" if value in NO_RESPONSE else value) for key, value in found.items()}
 
 
-def _md(text: str) -> str:
+def markdown_text(text: str) -> str:
+    """Text from an answer or a message, shown as text in a Markdown comment (never as markup)."""
     return re.sub(r"([\\`*_{}\[\]<>()#+|!~@])", r"\\\1", " ".join(str(text).split()))
 
 
@@ -141,7 +142,7 @@ def convert(body: str, content: Path, workshop: Workshop) -> tuple[Path | None, 
         lines = [translate(TEXTS["failed"], lang), ""]
         for question in QUESTIONS:
             for text in problems.get(question.key, []):
-                lines.append(f"- **{_md(translate(question.label, lang))}**: {_md(text)}")
+                lines.append(f"- **{markdown_text(translate(question.label, lang))}**: {markdown_text(text)}")
         return None, "\n".join(lines) + "\n"
     folder = unique_folder(content / workshop.ks["KATALOG_PROGRAM_DIR"], slugify(answers["title"]))
     folder.mkdir(parents=True)
@@ -152,7 +153,7 @@ def convert(body: str, content: Path, workshop: Workshop) -> tuple[Path | None, 
     mine = [p for p in catalog.problems + catalog.warnings if Path(p.path).resolve().parent == folder.resolve()]
     if mine:
         shutil.rmtree(folder)
-        lines = [translate(TEXTS["failed"], lang), ""] + [f"- {_md(p.texts(lang)[0])}" for p in mine]
+        lines = [translate(TEXTS["failed"], lang), ""] + [f"- {markdown_text(p.texts(lang)[0])}" for p in mine]
         return None, "\n".join(lines) + "\n"
     shown = path.resolve().relative_to(content.resolve().parent).as_posix()
     return path, translate(TEXTS["ok"], lang).format(path=f"`{shown}`") + "\n"

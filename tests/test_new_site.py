@@ -42,7 +42,8 @@ OWN_PROGRAM = (VALID_PROGRAM.replace("partners: [blk-pesisir]", "partners: [Pusk
                .replace('  phone: "(0333) 421 876"', '  phone: "(0725) 41 234"'))
 
 REPOSITORY_PARTS = ("content", "theme", "plugins", "scripts", "docs", ".github", "Makefile", "pelicanconf.py",
-                    "publishconf.py", "requirements.txt", "requirements-test.txt", ".python-version", "babel.cfg")
+                    "publishconf.py", "requirements.txt", "requirements-test.txt", ".python-version", "babel.cfg",
+                    "pyproject.toml", "tests/gate")
 
 
 def copy_of_the_catalog(where: Path) -> Path:
@@ -51,7 +52,7 @@ def copy_of_the_catalog(where: Path) -> Path:
     for name in REPOSITORY_PARTS:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+            shutil.copytree(source, where / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo", "node_modules"))
         else:
             shutil.copy2(source, where / name)
     (where / ".venv").symlink_to(ROOT / ".venv")
@@ -222,3 +223,140 @@ def test_questions_in_the_terminal_make_the_same_catalog(tmp_path):
     site = (repository / "content" / "data" / "site.yaml").read_text(encoding="utf-8")
     assert "whatsapp: 0812-7000-1234" in site and "timezone: Asia/Jakarta" in site
     assert leftovers(repository / "output") == []
+
+
+# «Siapkan katalog»: the same starter from the browser, through an issue form and its workflow.
+
+SETUP_WORKFLOW = ROOT / ".github" / "workflows" / "siapkan-katalog.yml"
+# What a librarian types into the form, by the form's field ids: the answers of ANSWERS above.
+FILLED = {"name": "Perpustakaan Desa Sukamaju", "short_name": "Katalog Sukamaju",
+          "address": "Jl. Merdeka No. 1, Sukamaju, Sekampung, Lampung Timur, Lampung 34182",
+          "timezone": "Asia/Jakarta (WIB)", "whatsapp": "0812-7000-1234", "phone": "",
+          "email": "perpus@sukamaju.desa.id", "hours": "Senin sampai Jumat, pukul 08.00 sampai 14.00 WIB",
+          "languages": [],
+          "locations": "Perpustakaan Desa Sukamaju | Jl. Merdeka No. 1, Sukamaju, Sekampung, Lampung Timur, Lampung "
+                       "34182 | Asia/Jakarta\nBalai Desa Sukamaju | Jl. Merdeka No. 3, Sukamaju, Sekampung, Lampung "
+                       "Timur, Lampung 34182",
+          "partners": "Puskesmas Sekampung\nSD Negeri 1 Sukamaju"}
+
+
+def setup_form() -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "siapkan-katalog.yml").read_text(encoding="utf-8"))
+
+
+def issue_body(filled: dict, left_out: str = "") -> str:
+    """The issue GitHub makes from the form: a heading per field, «_No response_» for an empty one, ticked boxes."""
+    parts = []
+    for field in setup_form()["body"]:
+        if field["type"] == "markdown" or field["id"] == left_out:
+            continue
+        value = filled.get(field["id"], "")
+        if field["type"] == "checkboxes":
+            value = "\n".join(f"- [{'X' if option['label'] in value else ' '}] {option['label']}"
+                              for option in field["attributes"]["options"])
+        parts.append(f"### {field['attributes']['label']}\n\n{value or '_No response_'}")
+    return "\n\n".join(parts) + "\n"
+
+
+def test_the_setup_form_is_written_from_the_starter_s_questions():
+    import yaml
+
+    from katalog.new_site import QUESTIONS, SETUP_LABEL, setup_form_text
+    from katalog.schedule import INDONESIAN_ZONES
+
+    committed = (ROOT / ".github" / "ISSUE_TEMPLATE" / "siapkan-katalog.yml").read_text(encoding="utf-8")
+    assert committed == setup_form_text("id", ["en", "id", "jv"]), "run make docs"
+    form = yaml.safe_load(committed)
+    assert form["labels"] == [SETUP_LABEL]
+    ids = [field.get("id") for field in form["body"] if field["type"] != "markdown"]
+    assert ids == [q.key for q in QUESTIONS] + ["locations", "partners"]
+    zones = next(f for f in form["body"] if f.get("id") == "timezone")["attributes"]["options"]
+    assert [z.split()[0] for z in zones] == list(INDONESIAN_ZONES)
+    required = {f["id"] for f in form["body"] if f.get("validations", {}).get("required")}
+    assert required == {q.key for q in QUESTIONS if q.required} | {"locations"}
+
+
+def test_the_setup_workflow_runs_the_starter_on_a_labelled_issue_and_opens_a_pull_request():
+    import yaml
+
+    from katalog.new_site import SETUP_LABEL
+    from test_workflow import commands, triggers
+
+    workflow = yaml.safe_load(SETUP_WORKFLOW.read_text(encoding="utf-8"))
+    assert triggers(workflow) == {"issues": {"types": ["opened", "edited", "reopened"]}}
+    assert workflow["permissions"] == {}
+    [job] = workflow["jobs"].values()
+    assert f"'{SETUP_LABEL}'" in job["if"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert commands(workflow) == ["new-site"]
+    start = next(s for s in job["steps"] if "make new-site" in s.get("run", ""))
+    assert start["env"] == {"BODY": "${{ github.event.issue.body }}"}  # the answers reach no command line
+    assert "ISSUE=" in start["run"] and "REPORT=" in start["run"]
+    opened = next(s for s in job["steps"] if "gh pr create" in s.get("run", ""))
+    # Everything the starter changes, removals included; never .github/workflows (the token may not change them).
+    assert "git add -A content .github/ISSUE_TEMPLATE docs/templat-program" in opened["run"]
+    assert [s.get("if") for s in job["steps"] if "gh issue comment" in s.get("run", "")] == [None, "failure()"]
+
+
+def test_a_filled_in_setup_form_makes_the_same_catalog_as_the_answers_file(library, tmp_path):
+    repository = copy_of_the_catalog(tmp_path / "katalog")
+    (tmp_path / "issue.md").write_text(issue_body(FILLED), encoding="utf-8")
+    result = make(repository, "new-site", f"ISSUE={tmp_path / 'issue.md'}", f"REPORT={tmp_path / 'report.md'}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("site.yaml", "locations.yaml", "partners.yaml"):
+        assert (repository / "content" / "data" / name).read_text(encoding="utf-8") == \
+            (library / "content" / "data" / name).read_text(encoding="utf-8"), name
+    assert not (repository / ".github" / "ISSUE_TEMPLATE" / "siapkan-katalog.yml").exists()  # only for starting
+    assert (library / ".github" / "workflows" / "siapkan-katalog.yml").is_file()  # the token may not remove it
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "Perpustakaan Desa Sukamaju" in report and "2 tempat, 2 mitra" in report
+    assert leftovers(repository / "output") == []
+
+
+def test_a_setup_form_with_mistakes_gets_one_comment_naming_each_answer(tmp_path):
+    repository = copy_of_the_catalog(tmp_path / "katalog")
+    filled = {**FILLED, "email": "perpus sukamaju", "locations": "Balai Desa | Jl. Merdeka 3 | Asia/Lampung"}
+    (tmp_path / "issue.md").write_text(issue_body(filled, left_out="partners"), encoding="utf-8")
+    before = snapshot(repository / "content")
+    result = make(repository, "new-site", f"ISSUE={tmp_path / 'issue.md'}", f"REPORT={tmp_path / 'report.md'}")
+    assert result.returncode != 0  # and the workflow's next step, the comment, runs on failure()
+    assert_no_traceback(result)
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert "**Alamat surel layanan**" in report and "perpus sukamaju" in report
+    assert "**Tempat kegiatan**" in report and "Asia/Lampung" in report
+    assert "**Mitra**" in report and "«Mitra» tidak ditemukan" in report
+    assert snapshot(repository / "content") == before
+    assert (repository / ".github" / "ISSUE_TEMPLATE" / "siapkan-katalog.yml").is_file()
+
+
+def test_a_zone_word_in_the_places_is_read_as_its_zone():
+    from katalog.new_site import issue_answers
+
+    filled = {**FILLED, "locations": "Balai Desa | Jl. Merdeka 3 | WITA\nPustaka Keliling | Jl. Raya | wib"}
+    answers, missing = issue_answers(issue_body(filled), "id")
+    assert not missing
+    assert [p["timezone"] for p in answers["locations"]] == ["Asia/Makassar", "Asia/Jakarta"]
+
+
+def test_the_starter_refuses_a_catalog_already_made_its_own(library, tmp_path):
+    before = snapshot(library / "content")
+    (tmp_path / "answers.yaml").write_text(ANSWERS, encoding="utf-8")
+    result = make(library, "new-site", f"ANSWERS={tmp_path / 'answers.yaml'}")
+    assert result.returncode != 0
+    assert "sudah milik Perpustakaan Desa Sukamaju" in result.stderr and "AGAIN=1" in result.stderr
+    assert snapshot(library / "content") == before
+    # With AGAIN, it starts over (here in a copy of the content, without building).
+    import sys
+
+    content = tmp_path / "content"
+    shutil.copytree(library / "content", content)
+    (content / "programs" / "kelas").mkdir()
+    (content / "programs" / "kelas" / "id.md").write_text(OWN_PROGRAM, encoding="utf-8")
+    again = subprocess.run([sys.executable, "-m", "katalog.new_site", str(content), "-s", "pelicanconf.py",
+                            "--answers", str(tmp_path / "answers.yaml"), "--again", "--root", str(tmp_path)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    assert again.returncode == 0, again.stderr
+    assert not any((content / "programs").iterdir())

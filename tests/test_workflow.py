@@ -69,44 +69,78 @@ def test_permissions_are_the_least_each_job_needs(workflow):
     assert checkout["with"]["persist-credentials"] is False  # no token left in the checkout for later steps
 
 
-def test_actions_are_the_official_ones_at_a_major_version(workflow):
-    used = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
-    for action in used:
-        assert re.fullmatch(r"actions/[a-z-]+@v\d+", action), action
-    names = {a.split("@")[0] for a in used}
+def uses_lines() -> list[tuple[str, str]]:
+    """Every `uses:` line of the workflows and of the repository's own actions, as written (with its comment)."""
+    files = [*WORKFLOWS, *sorted((ROOT / ".github" / "actions").glob("*/action.yml"))]
+    return [(path.name, line.split("uses:", 1)[1].strip()) for path in files
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip().startswith(("uses:", "- uses:"))]
+
+
+def test_actions_are_the_official_ones_pinned_by_commit_with_their_version():
+    """A tag can be moved to other code; a commit cannot. The comment names the release, for people and Dependabot."""
+    used = uses_lines()
+    assert used
+    for name, action in used:
+        if action.startswith("./.github/actions/"):
+            assert (ROOT / action[2:] / "action.yml").is_file(), (name, action)
+            continue
+        assert re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", action), (name, action)
+    versions: dict[str, set[str]] = {}
+    for _, action in used:
+        if "@" in action:
+            versions.setdefault(action.split("@")[0], set()).add(action.split("@")[1])
+    assert all(len(pins) == 1 for pins in versions.values()), versions  # one version of an action everywhere
     assert {"actions/checkout", "actions/setup-python", "actions/cache", "actions/configure-pages",
-            "actions/upload-pages-artifact", "actions/deploy-pages"} <= names
+            "actions/upload-pages-artifact", "actions/deploy-pages"} <= set(versions)
+
+
+def dependabot(path: Path) -> dict[str, str]:
+    return {update["package-ecosystem"]: update["directory"]
+            for update in yaml.safe_load(path.read_text(encoding="utf-8"))["updates"]}
+
+
+def test_dependabot_updates_the_packages_the_actions_and_axe_core():
+    assert dependabot(ROOT / ".github" / "dependabot.yml") == {"pip": "/", "github-actions": "/", "npm": "/tests/gate"}
+    # A library's repository has axe-core's package.json at its top (plugins/katalog/starter).
+    assert dependabot(ROOT / "plugins" / "katalog" / "starter" / "dependabot.yml") == \
+        {"pip": "/", "github-actions": "/", "npm": "/"}
+
+
+def environment_step(workflow: dict) -> dict:
+    [step] = [s for job in workflow["jobs"].values() for s in job["steps"]
+              if s.get("uses") == "./.github/actions/lingkungan-python"]
+    return step
 
 
 def test_python_comes_from_python_version_and_the_environment_is_cached(workflow):
-    build = steps(workflow, "build")
-    python = next(s for s in build if s.get("uses", "").startswith("actions/setup-python@"))
+    action = yaml.safe_load((ROOT / ".github" / "actions" / "lingkungan-python" / "action.yml").read_text("utf-8"))
+    steps_ = action["runs"]["steps"]
+    python = next(s for s in steps_ if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"] == {"python-version-file": ".python-version"}
     version = (ROOT / ".python-version").read_text(encoding="utf-8").strip()
     assert tuple(map(int, version.split(".")[:2])) >= (3, 12)
-    cache = next(s for s in build if s.get("uses", "").startswith("actions/cache@"))
+    cache = next(s for s in steps_ if s.get("uses", "").startswith("actions/cache@"))
     assert cache["with"]["path"] == ".venv"
     key = cache["with"]["key"]
     assert "steps.python.outputs.python-version" in key and python["id"] == "python"
-    for name in re.findall(r"'([^']+)'", re.search(r"hashFiles\(([^)]*)\)", key)[1]):
-        assert (ROOT / name).is_file(), name
-    assert {"requirements.txt", "requirements-test.txt"} <= set(re.findall(r"'([^']+)'", key))
+    assert key.startswith("${{ inputs.cache }}-") and "hashFiles(inputs.files)" in key
+    files = environment_step(workflow)["with"]["files"]
+    assert {"requirements.txt", "requirements-test.txt"} <= {p.name for p in ROOT.glob(files)}
 
 
 def test_the_proposal_workflow_keeps_its_own_smaller_environment_cache(workflow):
     """It installs requirements.txt only: under the publishing workflow's key it would save an environment without
     the test packages, and every later publishing run would install them again."""
     proposal = yaml.safe_load(PROPOSAL.read_text(encoding="utf-8"))
-    keys = {}
-    for name, spec in (("publish", workflow), ("proposal", proposal)):
-        for job in spec["jobs"].values():
-            for step in job["steps"]:
-                if step.get("uses", "").startswith("actions/cache@"):
-                    keys[name] = step["with"]["key"]
-    assert keys["publish"].split("$")[0] != keys["proposal"].split("$")[0]
-    assert "requirements-test.txt" in keys["publish"] and "requirements-test.txt" not in keys["proposal"]
+    publish, own = environment_step(workflow)["with"], environment_step(proposal)["with"]
+    assert publish["cache"] != own["cache"]
+    assert [p.name for p in ROOT.glob(own["files"])] == ["requirements.txt"]
     assert commands(proposal) == ["proposal"]  # make proposal needs only the build's environment
     assert "test-venv" not in (ROOT / "Makefile").read_text(encoding="utf-8").split("\nproposal:")[1].split("\n")[0]
+    # The other workflows that install requirements.txt alone share the proposal's cache.
+    for path in WORKFLOWS:
+        if path not in (WORKFLOW, PROPOSAL):
+            assert environment_step(yaml.safe_load(path.read_text(encoding="utf-8")))["with"] == own, path.name
 
 
 def commands(workflow: dict) -> list[str]:

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT
 
-GUIDES = ["docs/panduan.md", "docs/guide.md", "docs/hosting.md", "README.md"]
+GUIDES = ["docs/panduan.md", "docs/guide.md", "docs/hosting.md", "README.md", "docs/mulai.md", "docs/start.md"]
 TOP = ("content/", "docs/", "plugins/", "theme/", "tests/", "scripts/", ".github/", "bench/")
 ROOT_FILES = re.compile(r"^(?:[a-z]+conf\.py|netlify\.toml|\.python-version|requirements(?:-test)?\.txt|Makefile)$")
 # Named in a guide as what not to do (a program outside content/programs/), not as a file that exists.
@@ -76,3 +76,23 @@ def test_names_librarians_are_told_to_look_for_are_github_s():
         assert "laporan-aksesibilitas" in text
     upload = next(s for s in workflow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/upload-artifact"))
     assert upload["with"]["name"] == "laporan-aksesibilitas"
+
+
+@pytest.mark.parametrize("guide", ["docs/mulai.md", "docs/start.md"])
+def test_the_start_checklist_is_ten_steps_at_most_naming_github_s_own_words(guide):
+    from katalog.issue_form import FORM, LABEL
+    from katalog.new_site import SETUP_FORM, SETUP_LABEL
+
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    steps = re.findall(r"^(\d+)\. ", text, flags=re.MULTILINE)
+    assert 1 <= len(steps) <= 10 and steps == [str(n) for n in range(1, len(steps) + 1)]
+    flat = " ".join(text.split())
+    for form, label in ((FORM, LABEL), (SETUP_FORM, SETUP_LABEL)):
+        spec = yaml.safe_load((ROOT / form).read_text(encoding="utf-8"))
+        assert spec["labels"] == [label] and f"`{label}`" in flat
+        assert f"New issue → {spec['name']}**" in flat
+    for workflow in ("terbitkan.yml", "perbarui-formulir.yml"):
+        name = yaml.safe_load((ROOT / ".github" / "workflows" / workflow).read_text(encoding="utf-8"))["name"]
+        assert name in flat, (guide, name)
+    other = {"docs/mulai.md": "docs/start.md", "docs/start.md": "docs/mulai.md"}[guide]
+    assert len(re.findall(r"^\d+\. ", (ROOT / other).read_text(encoding="utf-8"), flags=re.MULTILINE)) == len(steps)

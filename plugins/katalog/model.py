@@ -191,6 +191,9 @@ URL_WITH_USER = re.compile(r"^\s*https?://[^/?#\s]*@", re.IGNORECASE)
 # A whole number as a librarian types it: ASCII digits, at most nine of them.
 NUMBER = re.compile(r"[0-9]{1,9}")
 ONLINE = "online"
+# What the model says of a program and of each of its sessions on the build day (Program.state, Program.session_state).
+PROGRAM_STATES = ("open", "full", "cancelled", "past")
+SESSION_STATES = ("open", "full", "cancelled", "over")
 ONLINE_WORDS = {"online", "daring"}
 # Words that may follow a count of people: "25 orang", "25 peserta", "25 people".
 COUNT_UNITS = {"orang", "peserta", "org", "people", "persons", "participants", "wong", "tiyang"}
@@ -309,16 +312,31 @@ class Program:
         return self.last.end.date() < today
 
     def state(self, today: date) -> str:
-        """What a visitor is told: open, full, cancelled, finished or past (derived from today)."""
+        """The program's state on the build day, one of PROGRAM_STATES: open, full, cancelled, or past (every
+        session over, or the librarian wrote `status: finished`). Every output reads it from here."""
         if self.status == "cancelled":
             return "cancelled"
-        if self.is_past(today):
+        if self.status == "finished" or self.is_past(today):
             return "past"
         return self.status
 
+    def session_state(self, session: Session, today: date) -> str:
+        """A session's state on the build day, one of SESSION_STATES: cancelled (it or its program), over (its day
+        has gone by, or its program is over), else its program's (open or full)."""
+        if session.cancelled or self.status == "cancelled":
+            return "cancelled"
+        state = self.state(today)
+        if state == "past" or session.end.date() < today:
+            return "over"
+        return state
+
     def upcoming(self, today: date) -> tuple[Session, ...]:
         """Sessions still to come that will be held (a cancelled session is not one to come to)."""
-        return tuple(s for s in self.sessions if s.end.date() >= today and not s.cancelled)
+        return tuple(s for s in self.sessions if self.session_state(s, today) in ("open", "full"))
+
+    def cancelled_to_come(self, today: date) -> tuple[Session, ...]:
+        """Sessions still ahead that are called off: what a count of the sessions to come must say it leaves out."""
+        return tuple(s for s in self.sessions if s.cancelled and s.end.date() >= today)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from typing import Callable
 
 from .calendar import Revision, rrule_text, rule_start
 from .i18n import N_, Msg
-from .model import Phone, Program, spec_doc
+from .model import PROGRAM_STATES, Phone, Program, spec_doc
 from .schedule import Session
 
 def licence_record(licence) -> dict:
@@ -126,7 +126,7 @@ COLUMNS = (
     Column("timezone", spec_doc("schedule", "timezone"), lambda r: r["schedule"]["timezone"]),
     Column("mode", spec_doc("mode"), lambda r: r["mode"]),
     Column("status", spec_doc("status"), lambda r: r["status"]),
-    Column("state", Msg(N_("Keadaan pada hari situs dibangun: open, full, cancelled, finished atau past (sudah lewat).")),
+    Column("state", Msg(N_("Keadaan pada hari situs dibangun: open, full, cancelled atau past (sudah lewat atau selesai).")),
            lambda r: r["state"]),
     Column("cost", Msg(N_("Biaya dalam rupiah; 0 berarti gratis.")), lambda r: r["cost"]),
     Column("cost_note", spec_doc("cost_note"), lambda r: r["cost_note"]),
@@ -245,7 +245,7 @@ def schema(lang: str, licence) -> dict:
                                         "timezone": {"type": "string"}}},
             "mode": {"enum": ["offline", "online", "hybrid"], "description": t(by_name["mode"])},
             "status": {"enum": ["open", "full", "cancelled", "finished"], "description": t(by_name["status"])},
-            "state": {"enum": ["open", "full", "cancelled", "finished", "past"], "description": t(by_name["state"])},
+            "state": {"enum": list(PROGRAM_STATES), "description": t(by_name["state"])},
             "cost": {"type": "integer", "minimum": 0, "description": t(by_name["cost"])},
             "free": {"type": "boolean"},
             "cost_note": text(by_name["cost_note"], nullable=True),

@@ -12,21 +12,15 @@ from .model import MODES, Program
 
 # The browsing facets search filters by too (not partners): their codes and order are the facet pages' own.
 FACET_FILTERS = tuple(f for f in FACETS if f.name in ("category", "audience", "accessibility", "language", "location"))
-# The filters with a fixed set of codes, in the order they are offered. A program's state as search shows it: the two
-# ways of being over read the same.
+# The filters with a fixed set of codes, in the order they are offered; a program's state is the model's.
 FIXED_FILTERS = {"mode": MODES, "cost": ("free", "paid"), "status": ("open", "full", "past", "cancelled")}
-
-
-def state_of(program: Program, today) -> str:
-    state = program.state(today)
-    return "past" if state == "finished" else state
 
 
 def program_values(program: Program, vocabularies, today) -> dict[str, tuple[str, ...]]:
     """Every filter's codes for one program, in the order the search page offers the filters."""
     values = {facet.name: tuple(facet.values_of(program, vocabularies)) for facet in FACET_FILTERS}
     return {**values, "mode": (program.mode,), "cost": ("paid",) if program.cost else ("free",),
-            "status": (state_of(program, today),)}
+            "status": (program.state(today),)}
 
 
 def values_in_use(items, vocabularies, today, program_of=lambda item: item.program) -> dict[str, list[str]]:
@@ -41,7 +35,7 @@ def values_in_use(items, vocabularies, today, program_of=lambda item: item.progr
 
 def is_upcoming(program: Program, today) -> bool:
     """What search ranks first: programs one can still join or wait for."""
-    return state_of(program, today) in ("open", "full")
+    return program.state(today) in ("open", "full")
 
 
 def compact_script(text: str) -> str:

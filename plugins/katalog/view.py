@@ -116,8 +116,11 @@ class CatalogView:
         return self._states[key][1]
 
     def session_state(self, program: Program, session) -> str:
-        """A session's own state: cancelled when it or its program is, else its program's."""
-        return "cancelled" if session.cancelled else program.state(self.today)
+        """A session's state on the build day, the model's (Program.session_state)."""
+        return program.session_state(session, self.today)
+
+    def cancelled_to_come(self, program: Program):
+        return program.cancelled_to_come(self.today)
 
     def features(self, program: Program) -> tuple[str, ...]:
         return effective_features(program, self.vocabularies)

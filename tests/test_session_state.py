@@ -87,7 +87,11 @@ def test_each_program_page_s_schedule_marks_sessions_over_and_cancelled(built_da
         for item, session in zip(items, program.sessions):
             state = program.session_state(session, day)
             if program.state(day) in ("cancelled", "past"):
-                continue  # the page says so once, in its banner and title; each session is not repeated
+                # The page says so once, in its banner and title: no session repeats it as its own state.
+                assert said["over"] not in text(item), (day, lang, slug, session.start)
+                if program.state(day) == "cancelled":
+                    assert said["cancelled"] + ":" not in text(item), (day, lang, slug, session.start)
+                continue
             if len(program.sessions) > 1 or state in ("cancelled", "over"):
                 for shown in ("cancelled", "over"):
                     assert (said[shown] in text(item)) == (state == shown), (day, lang, slug, session.start, state)

@@ -110,6 +110,8 @@ FORM_TEXTS = {
                  "di bawah; pemeriksaan berjalan lagi setelah disimpan."),
     "not_form": N_("Isian tidak berbentuk formulir «Siapkan katalog»: bagian «{label}» tidak ditemukan."),
 }
+# A zone written as its word in a place line (WIB is Asia/Jakarta, the first zone with that word).
+ZONE_OF_WORD = {word: name for name, word in reversed(INDONESIAN_ZONES.items())}
 FORM_HEADER = ("# Dibuat dari pertanyaan di plugins/katalog/new_site.py (make docs). Dihapus oleh make new-site: "
                "formulir ini hanya untuk memulai.\n")
 SITE_HEADER = ("# Fakta perpustakaan: satu berkas untuk nama, alamat, kontak, bahasa, dan lisensi katalog.\n"
@@ -309,12 +311,21 @@ def interview(content: Path, settings: dict, lang: str) -> dict:
     return answers
 
 
+def form_labels(lang: str) -> dict[str, str]:
+    """The «Siapkan katalog» form's label of each answer, by its key: what the form shows, the issue's headings
+    are and a comment names."""
+    labels = {q.key: translate(q.in_form, lang) for q in QUESTIONS}
+    return {**labels, "locations": translate(FORM_TEXTS["places"], lang),
+            "partners": translate(FORM_TEXTS["partners"], lang)}
+
+
 def setup_form(lang: str, languages: list[str]) -> dict:
     """The «Siapkan katalog» issue form: the starter's questions, its places and its partners."""
     t = lambda text: translate(text, lang)  # noqa: E731
+    labels = form_labels(lang)
     body: list[dict] = [{"type": "markdown", "attributes": {"value": t(FORM_TEXTS["intro"])}}]
     for question in QUESTIONS:
-        attributes: dict = {"label": t(question.in_form)}
+        attributes: dict = {"label": labels[question.key]}
         if question.key == "timezone":
             body.append({"type": "dropdown", "id": question.key, "attributes": {
                 **attributes, "options": [f"{name} ({word})" for name, word in INDONESIAN_ZONES.items()]},
@@ -328,11 +339,11 @@ def setup_form(lang: str, languages: list[str]) -> dict:
             body.append({"type": "input", "id": question.key, "attributes": attributes,
                          "validations": {"required": question.required}})
     body.append({"type": "textarea", "id": "locations", "attributes": {
-        "label": t(FORM_TEXTS["places"]), "description": t(FORM_TEXTS["places_hint"]),
+        "label": labels["locations"], "description": t(FORM_TEXTS["places_hint"]),
         "placeholder": "Perpustakaan Desa Sukamaju | Jl. Merdeka No. 1, Sukamaju | Asia/Jakarta"},
         "validations": {"required": True}})
     body.append({"type": "textarea", "id": "partners", "attributes": {
-        "label": t(FORM_TEXTS["partners"]), "description": t(FORM_TEXTS["partners_hint"]),
+        "label": labels["partners"], "description": t(FORM_TEXTS["partners_hint"]),
         "placeholder": "Puskesmas Sukamaju"}})
     return {"name": t(FORM_TEXTS["name"]), "description": t(FORM_TEXTS["about"]), "title": t(FORM_TEXTS["title"]),
             "labels": [SETUP_LABEL], "body": body}
@@ -347,9 +358,7 @@ def issue_answers(body: str, lang: str) -> tuple[dict, dict[str, str]]:
     given = sections(body)
     answers: dict = {}
     missing: dict[str, str] = {}
-    labels = {q.key: translate(q.in_form, lang) for q in QUESTIONS}
-    labels.update(locations=translate(FORM_TEXTS["places"], lang), partners=translate(FORM_TEXTS["partners"], lang))
-    for key, label in labels.items():
+    for key, label in form_labels(lang).items():
         if label not in given:
             missing[key] = translate(FORM_TEXTS["not_form"], lang).format(label=label)
             continue
@@ -367,8 +376,7 @@ def issue_answers(body: str, lang: str) -> tuple[dict, dict[str, str]]:
                 place = {"name": parts[0], "address": parts[1] if len(parts) > 1 else ""}
                 if len(parts) > 2 and parts[2]:
                     written = parts[2].split()[0]
-                    words = {word: name for name, word in reversed(INDONESIAN_ZONES.items())}  # WIB: Asia/Jakarta
-                    place["timezone"] = words.get(written.upper(), written)
+                    place["timezone"] = ZONE_OF_WORD.get(written.upper(), written)
                 places.append(place)
             answers[key] = places
         elif key == "partners":
@@ -378,20 +386,14 @@ def issue_answers(body: str, lang: str) -> tuple[dict, dict[str, str]]:
     return answers, missing
 
 
-def answer_label(key: str, lang: str) -> str:
-    for question in QUESTIONS:
-        if question.key == key:
-            return translate(question.in_form, lang)
-    return translate(FORM_TEXTS["places"] if key == "locations" else FORM_TEXTS["partners"], lang)
-
-
 def issue_report(missing: dict[str, str], problems: list[Problem], lang: str) -> str:
     """The comment on an issue whose answers cannot be used yet: each answer's label, then what to correct."""
+    labels = form_labels(lang)
     lines = [translate(FORM_TEXTS["failed"], lang), ""]
-    lines += [f"- **{markdown_text(answer_label(key, lang))}**: {markdown_text(text)}" for key, text in missing.items()]
+    lines += [f"- **{markdown_text(labels[key])}**: {markdown_text(text)}" for key, text in missing.items()]
     for problem in problems:
         key = answer_key(problem)
-        label = answer_label(key, lang) if key else Path(problem.path).name
+        label = labels.get(key or "", Path(problem.path).name)
         lines.append(f"- **{markdown_text(label)}**: {markdown_text(problem.texts(lang)[0])}")
     return "\n".join(lines) + "\n"
 

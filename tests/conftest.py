@@ -20,6 +20,18 @@ sys.path.insert(0, str(PLUGINS))
 # The day the sample catalog is written for; builds in tests never look at the clock.
 TODAY = "2026-11-23"
 
+
+def moment(day) -> "datetime":
+    """A build day as the build's moment: its first minute in the sample's zone (what KATALOG_TODAY=day means)."""
+    from datetime import date, datetime, time
+    from zoneinfo import ZoneInfo
+
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    return datetime.combine(day, time(0), ZoneInfo("Asia/Jakarta"))
+
+
+NOW = moment(TODAY)
+
 VALID_PROGRAM = """\
 ---
 title: Kelas Uji Coba

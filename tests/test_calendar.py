@@ -19,7 +19,7 @@ from dateutil import rrule
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import SUBPATH_SITEURL, TODAY, VALID_PROGRAM, run_pelican
+from conftest import SUBPATH_SITEURL, TODAY, VALID_PROGRAM, moment, run_pelican
 
 from katalog.calendar import EventText, Revision, calendar, program_events, span
 from katalog.listings import FACETS, facet_values
@@ -138,7 +138,7 @@ def test_facet_and_whole_catalog_calendars_hold_exactly_their_programs(published
     assert occurrences(whole) == sessions_of(sample_programs)
     checked = 0
     for facet in FACETS:
-        for value in facet_values(facet, sample_programs, sample_catalog.vocabularies, date.fromisoformat(TODAY),
+        for value in facet_values(facet, sample_programs, sample_catalog.vocabularies, moment(TODAY),
                                   program_of=lambda p: p):
             path = published_site / f"en/{paths[facet.name]}/{value.code}/{value.code}.ics"
             if not value.items:
@@ -192,7 +192,7 @@ def test_program_pages_link_the_calendar_file_and_google_calendar(published_site
         for lang, prefix in LANGUAGES.items():
             page = BeautifulSoup((published_site / f"{prefix}program/{program.slug}/index.html").read_text(), "html.parser")
             links = page.select(".calendar-links a")
-            if program.state(date.fromisoformat(TODAY)) not in ("open", "full"):
+            if program.state(moment(TODAY)) not in ("open", "full"):
                 assert not links
                 continue
             ics, google = links

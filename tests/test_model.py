@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import VALID_PROGRAM, with_sessions
+from conftest import VALID_PROGRAM, moment, with_sessions
 from katalog import formatting
 from katalog.frontmatter import SourceError, read_document
 
@@ -70,9 +70,9 @@ def test_online_program_takes_the_site_time_zone_unless_it_names_one(content):
 def test_status_past_is_derived_from_the_configured_day(content):
     text = VALID_PROGRAM.replace("status: open", "status: full")
     program = load_one(content, text)
-    assert program.state(date(2026, 12, 1)) == "full"
-    assert program.state(date(2026, 12, 23)) == "full"  # the last session is that day
-    assert program.state(date(2026, 12, 24)) == "past"
+    assert program.state(moment(date(2026, 12, 1))) == "full"
+    assert program.state(moment(date(2026, 12, 23))) == "full"  # the last session is that day
+    assert program.state(moment(date(2026, 12, 24))) == "past"
 
 
 def test_phone_numbers_become_international_for_links(content):
@@ -131,7 +131,7 @@ def test_the_sample_catalog_is_valid(sample_catalog):
     assert len(sample_catalog.programs) >= 24
     zones = {p.timezone for p in sample_catalog.programs}
     assert {"Asia/Jakarta", "Asia/Makassar"} <= zones
-    states = {p.state(sample_catalog.settings["KATALOG_TODAY"]) for p in sample_catalog.programs}
+    states = {p.state(sample_catalog.settings["KATALOG_NOW"]) for p in sample_catalog.programs}
     assert {"open", "full", "cancelled", "past"} <= states
     assert any(p.online for p in sample_catalog.programs)
     assert any(p.mode == "hybrid" for p in sample_catalog.programs)

@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SUBPATH_SITEURL, TODAY
+from conftest import SUBPATH_SITEURL, TODAY, moment
 
 from katalog.model import PROGRAM_FIELDS
 from katalog.opendata import COLUMNS
@@ -40,7 +40,7 @@ def test_programs_json_is_valid_against_its_schema_and_holds_every_program(publi
     assert data["language"] == lang and data["licence"]["id"] == "CC-BY-4.0"
     by_id = {record["id"]: record for record in data["programs"]}
     assert set(by_id) == {p.key for p in sample_programs}
-    today = date.fromisoformat(TODAY)
+    today = moment(TODAY)
     for program in sample_programs:
         record = by_id[program.key]
         assert record["url"] == f"{SUBPATH_SITEURL}/{LANGUAGES[lang]}program/{program.slug}/"
@@ -124,7 +124,7 @@ def feed(path):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_atom_feeds_hold_new_and_changed_programs(published_site, sample_programs, sample_catalog, lang):
     prefix = LANGUAGES[lang]
-    today = date.fromisoformat(TODAY)
+    today = moment(TODAY)
     root = feed(published_site / f"{prefix}atom.xml")
     assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
     entries = root.findall(f"{ATOM}entry")

@@ -16,7 +16,7 @@ import numpy
 import zxingcpp
 from bs4 import BeautifulSoup
 
-from conftest import SUBPATH_SITEURL, TODAY
+from conftest import SUBPATH_SITEURL, TODAY, moment
 from gate.browser import SiteServer, new_driver
 
 LANGUAGES = {"id": "", "en": "en/", "jv": "jv/"}
@@ -42,7 +42,7 @@ def pdf_pages(driver, url: str) -> tuple[int, list[tuple[float, float]]]:
 
 
 def sheets(site, programs):
-    today = date.fromisoformat(TODAY)
+    today = moment(TODAY)
     found = []
     for prefix in LANGUAGES.values():
         found += [f"{prefix}program/{p.slug}/cetak/" for p in programs if p.state(today) in ("open", "full")]
@@ -64,7 +64,7 @@ def test_a_sheet_too_long_for_one_page_is_caught(built_site, sample_programs, dr
     """The page count is real: the same poster with its facts written five times prints on more than one page."""
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
-    program = next(p for p in sample_programs if p.state(date.fromisoformat(TODAY)) == "open")
+    program = next(p for p in sample_programs if p.state(moment(TODAY)) == "open")
     poster = site / f"program/{program.slug}/cetak/index.html"
     page = BeautifulSoup(poster.read_text(encoding="utf-8"), "html.parser")
     facts = page.select_one(".poster dl")
@@ -98,7 +98,7 @@ def decoded_qr(svg: Path) -> str:
 
 
 def test_posters_hold_the_essentials_and_a_qr_code_of_the_page(published_site, sample_programs):
-    today = date.fromisoformat(TODAY)
+    today = moment(TODAY)
     for lang, prefix in LANGUAGES.items():
         for program in (p for p in sample_programs if p.state(today) in ("open", "full")):
             folder = published_site / f"{prefix}program/{program.slug}/cetak"
@@ -116,7 +116,7 @@ def test_posters_hold_the_essentials_and_a_qr_code_of_the_page(published_site, s
 
 
 def test_share_text_fits_whatsapp_and_the_link_carries_it(published_site, sample_programs, sample_catalog):
-    today = date.fromisoformat(TODAY)
+    today = moment(TODAY)
     checked = 0
     for lang, prefix in LANGUAGES.items():
         for program in sample_programs:

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import TODAY, VALID_PROGRAM, run_pelican
+from conftest import TODAY, VALID_PROGRAM, moment, run_pelican
 
 
 def soup(site, path):
@@ -102,7 +102,7 @@ def test_a_cancelled_program_says_so_first_everywhere(built_site):
 def test_a_full_program_offers_the_waiting_list(built_site, sample_programs):
     from datetime import date
 
-    full = next(p for p in sample_programs if p.state(date.fromisoformat(TODAY)) == "full")
+    full = next(p for p in sample_programs if p.state(moment(TODAY)) == "full")
     page = soup(built_site, f"program/{full.slug}")
     action = page.select_one(".action a")
     assert text(action).startswith("Masuk daftar tunggu")

@@ -9,7 +9,7 @@ import extruct
 import pytest
 from dateutil import rrule
 
-from conftest import SUBPATH_SITEURL, TODAY
+from conftest import SUBPATH_SITEURL, TODAY, moment
 
 LANGUAGES = {"id": "", "en": "en/", "jv": "jv/"}
 SCHEMA = "https://schema.org/"
@@ -43,7 +43,7 @@ def aware(text: str) -> datetime:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_program_page_describes_its_program(published_site, sample_programs, lang):
     prefix = LANGUAGES[lang]
-    today = date.fromisoformat(TODAY)
+    today = moment(TODAY)
     kinds = set()
     for program in sample_programs:
         url = f"{SUBPATH_SITEURL}/{prefix}program/{program.slug}/"

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from conftest import CONTENT, TODAY, VALID_PROGRAM, run_pelican
+from conftest import CONTENT, TODAY, moment, VALID_PROGRAM, run_pelican
 
 PHONE_ONLY = VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"\n', '  phone: "(0333) 421 876"\n')
 
@@ -62,7 +62,7 @@ def test_past_and_cancelled_programs_are_not_held_to_it(content):
 
 def test_the_accessibility_statement_keeps_its_promises(built_site, sample_catalog):
     """It says how many open programs can be joined without a call, and gives every help channel of site.yaml."""
-    today = date.fromisoformat(TODAY)
+    today = moment(TODAY)
     joinable = [p for p in sample_catalog.programs if p.lang == "id" and p.state(today) in ("open", "full")]
     for program in joinable:
         registration = program.registration

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import VALID_PROGRAM, assert_no_traceback, line_of, run_pelican
+from conftest import VALID_PROGRAM, assert_no_traceback, line_of, moment, run_pelican
 
 
 @pytest.fixture(autouse=True)
@@ -143,7 +143,7 @@ def test_cancelled_sessions_stay_listed_and_marked(content):
     assert [(s.day.isoformat(), s.cancelled) for s in program.sessions] == [
         ("2026-12-02", False), ("2026-12-16", True), ("2026-12-23", False)]
     from datetime import date
-    assert [s.day.isoformat() for s in program.upcoming(date(2026, 12, 3))] == ["2026-12-23"]
+    assert [s.day.isoformat() for s in program.upcoming(moment(date(2026, 12, 3)))] == ["2026-12-23"]
 
 
 def test_invalid_language_tag(content):
@@ -217,7 +217,7 @@ def test_open_status_on_a_program_that_is_over_is_a_warning_and_the_program_show
     message = warning.format("id")
     assert "Peringatan: Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat (2026-10-28)" in message
     assert "Ganti status menjadi finished" in message
-    assert catalog.programs[0].state(catalog.settings["KATALOG_TODAY"]) == "past"
+    assert catalog.programs[0].state(catalog.settings["KATALOG_NOW"]) == "past"
 
 
 def test_strict_checks_stop_on_a_warning_about_a_file_the_change_touches(content, monkeypatch):
@@ -240,7 +240,7 @@ def test_the_same_program_is_fine_when_its_status_says_finished(content):
     content.program("kelas-uji", text)
     catalog = content.load()
     assert catalog.problems == []
-    assert catalog.programs[0].state(catalog.settings["KATALOG_TODAY"]) == "past"
+    assert catalog.programs[0].state(catalog.settings["KATALOG_NOW"]) == "past"
 
 
 def test_malformed_yaml(content):

@@ -59,22 +59,22 @@ class FacetValue:
     items: list = field(default_factory=list)
 
 
-def next_start(program: Program, today: date) -> datetime:
-    upcoming = program.upcoming(today)
+def next_start(program: Program, now: datetime) -> datetime:
+    upcoming = program.upcoming(now)
     return (upcoming[0] if upcoming else program.last).start
 
 
-def catalog_order(items, today: date, program_of=lambda item: item.program) -> list:
+def catalog_order(items, now: datetime, program_of=lambda item: item.program) -> list:
     """Upcoming programs first, soonest first; then programs that are over, most recent first."""
     def key(item):
         program = program_of(item)
-        over = program.state(today) in ("past", "cancelled")
-        moment = next_start(program, today).timestamp()
+        over = program.state(now) in ("past", "cancelled")
+        moment = next_start(program, now).timestamp()
         return (over, -moment if over else moment, program.title)
     return sorted(items, key=key)
 
 
-def facet_values(facet: Facet, items, vocabularies, today: date, program_of=lambda item: item.program):
+def facet_values(facet: Facet, items, vocabularies, now: datetime, program_of=lambda item: item.program):
     """Every value of a facet with the programs that have it, in the vocabulary's order."""
     vocabulary: Vocabulary = vocabularies[facet.vocabulary]
     found: dict[str, list] = {}
@@ -84,7 +84,7 @@ def facet_values(facet: Facet, items, vocabularies, today: date, program_of=lamb
     order = list(vocabulary.entries) + [ONLINE]
     codes = [c for c in order if c in found or (facet.every_entry and c in vocabulary)]
     codes += sorted(c for c in found if c not in codes)
-    return [FacetValue(facet.name, code, catalog_order(found.get(code, []), today, program_of)) for code in codes]
+    return [FacetValue(facet.name, code, catalog_order(found.get(code, []), now, program_of)) for code in codes]
 
 
 @dataclass
@@ -97,10 +97,9 @@ class AgendaEntry:
         return self.session.start.date()
 
 
-def agenda(items, today: date, program_of=lambda item: item.program) -> list[AgendaEntry]:
-    """Every session from today on, in the order they happen."""
-    entries = [AgendaEntry(session, item) for item in items for session in program_of(item).sessions
-               if session.end.date() >= today]
+def agenda(items, now: datetime, program_of=lambda item: item.program) -> list[AgendaEntry]:
+    """Every session that has not ended yet (Program.still_listed), in the order they happen."""
+    entries = [AgendaEntry(session, item) for item in items for session in program_of(item).still_listed(now)]
     return sorted(entries, key=lambda e: (e.session.start.timestamp(), program_of(e.item).title))
 
 

@@ -308,35 +308,44 @@ class Program:
     def last(self) -> Session:
         return self.sessions[-1]
 
-    def is_past(self, today: date) -> bool:
-        return self.last.end.date() < today
+    def is_past(self, now: datetime) -> bool:
+        return self.last.is_over(now)
 
-    def state(self, today: date) -> str:
-        """The program's state on the build day, one of PROGRAM_STATES: open, full, cancelled, or past (every
+    def state(self, now: datetime) -> str:
+        """The program's state at the build's moment, one of PROGRAM_STATES: open, full, cancelled, or past (every
         session over, or the librarian wrote `status: finished`). Every output reads it from here."""
         if self.status == "cancelled":
             return "cancelled"
-        if self.status == "finished" or self.is_past(today):
+        if self.status == "finished" or self.is_past(now):
             return "past"
         return self.status
 
-    def session_state(self, session: Session, today: date) -> str:
-        """A session's state on the build day, one of SESSION_STATES: cancelled (it or its program), over (its day
-        has gone by, or its program is over), else its program's (open or full)."""
+    def session_state(self, session: Session, now: datetime) -> str:
+        """A session's state at the build's moment, one of SESSION_STATES: cancelled (it or its program), over (it
+        has ended, by its end time in its own zone, or its program is over), else its program's (open or full).
+        A session that is over and was not cancelled is one that was held (held())."""
         if session.cancelled or self.status == "cancelled":
             return "cancelled"
-        state = self.state(today)
-        if state == "past" or session.end.date() < today:
+        if session.is_over(now) or self.state(now) == "past":
             return "over"
-        return state
+        return self.state(now)
 
-    def upcoming(self, today: date) -> tuple[Session, ...]:
+    def upcoming(self, now: datetime) -> tuple[Session, ...]:
         """Sessions still to come that will be held (a cancelled session is not one to come to)."""
-        return tuple(s for s in self.sessions if self.session_state(s, today) in ("open", "full"))
+        return tuple(s for s in self.sessions if self.session_state(s, now) in ("open", "full"))
 
-    def cancelled_to_come(self, today: date) -> tuple[Session, ...]:
+    def cancelled_to_come(self, now: datetime) -> tuple[Session, ...]:
         """Sessions still ahead that are called off: what a count of the sessions to come must say it leaves out."""
-        return tuple(s for s in self.sessions if s.cancelled and s.end.date() >= today)
+        return tuple(s for s in self.sessions if s.cancelled and not s.is_over(now))
+
+    def still_listed(self, now: datetime) -> tuple[Session, ...]:
+        """The sessions an agenda shows: every one that has not ended yet, held or called off."""
+        return tuple(s for s in self.sessions if not s.is_over(now))
+
+    def held(self, now: datetime) -> tuple[Session, ...]:
+        """Sessions that took place: ended by now, neither they nor the program cancelled."""
+        return tuple(s for s in self.sessions
+                     if s.is_over(now) and self.session_state(s, now) == "over")
 
 
 @dataclass

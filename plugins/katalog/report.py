@@ -48,22 +48,19 @@ class Activity:
         return report.sessions_held if report and report.sessions_held is not None else len(self.held)
 
 
-def held_sessions(program: Program, start: date, end: date, today: date) -> list:
-    """Sessions of the program that took place in the period: not cancelled, ended by the period's end and today."""
-    if program.status == "cancelled":
-        return []
-    last = min(end, today)
-    return [s for s in program.sessions if not s.cancelled and start <= s.day <= end and s.end.date() <= last]
+def held_sessions(program: Program, start: date, end: date, now) -> list:
+    """Sessions of the program held (Program.held) on the days of the period."""
+    return [s for s in program.held(now) if start <= s.day <= end]
 
 
 def activities(catalog: Catalog, start: date, end: date) -> list[Activity]:
     main = catalog.settings["KATALOG_MAIN_LANG"]
-    today = catalog.settings["KATALOG_TODAY"]
+    now = catalog.settings["KATALOG_NOW"]
     found = []
     for program in catalog.programs:
         if program.lang != main:
             continue
-        held = held_sessions(program, start, end, today)
+        held = held_sessions(program, start, end, now)
         if held:
             found.append(Activity(program, held))
     return sorted(found, key=lambda a: (a.held[0].start.timestamp(), a.program.title))
@@ -107,12 +104,12 @@ def report_csv(table: list[dict], lang: str) -> str:
 
 def first_partnerships(catalog: Catalog) -> dict[str, date]:
     """The day each partner's first program with them was first held (over the whole catalog)."""
-    main, today = catalog.settings["KATALOG_MAIN_LANG"], catalog.settings["KATALOG_TODAY"]
+    main, now = catalog.settings["KATALOG_MAIN_LANG"], catalog.settings["KATALOG_NOW"]
     first: dict[str, date] = {}
     for program in catalog.programs:
         if program.lang != main:
             continue
-        held = held_sessions(program, date.min, date.max, today)
+        held = held_sessions(program, date.min, date.max, now)
         for code in program.partners if held else ():
             first[code] = min(first.get(code, date.max), held[0].day)
     return first

@@ -267,6 +267,11 @@ class Session:
     def day(self) -> date:
         return self.start.date()
 
+    def is_over(self, now: datetime) -> bool:
+        """Whether the session has ended at `now` (an aware moment): compared as instants, so a session in WIT is
+        over an hour before one that ends at the same clock time in WIB."""
+        return self.end <= now
+
 
 @dataclass(frozen=True)
 class RepeatRule:

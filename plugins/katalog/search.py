@@ -16,26 +16,26 @@ FACET_FILTERS = tuple(f for f in FACETS if f.name in ("category", "audience", "a
 FIXED_FILTERS = {"mode": MODES, "cost": ("free", "paid"), "status": ("open", "full", "past", "cancelled")}
 
 
-def program_values(program: Program, vocabularies, today) -> dict[str, tuple[str, ...]]:
+def program_values(program: Program, vocabularies, now) -> dict[str, tuple[str, ...]]:
     """Every filter's codes for one program, in the order the search page offers the filters."""
     values = {facet.name: tuple(facet.values_of(program, vocabularies)) for facet in FACET_FILTERS}
     return {**values, "mode": (program.mode,), "cost": ("paid",) if program.cost else ("free",),
-            "status": (program.state(today),)}
+            "status": (program.state(now),)}
 
 
-def values_in_use(items, vocabularies, today, program_of=lambda item: item.program) -> dict[str, list[str]]:
+def values_in_use(items, vocabularies, now, program_of=lambda item: item.program) -> dict[str, list[str]]:
     """For each filter, the codes at least one program has, in the facet pages' order or the filter's fixed one."""
-    used = {facet.name: [value.code for value in facet_values(facet, items, vocabularies, today, program_of)
+    used = {facet.name: [value.code for value in facet_values(facet, items, vocabularies, now, program_of)
                          if value.items] for facet in FACET_FILTERS}
     for name, order in FIXED_FILTERS.items():
-        found = {code for item in items for code in program_values(program_of(item), vocabularies, today)[name]}
+        found = {code for item in items for code in program_values(program_of(item), vocabularies, now)[name]}
         used[name] = [code for code in order if code in found]
     return used
 
 
-def is_upcoming(program: Program, today) -> bool:
+def is_upcoming(program: Program, now) -> bool:
     """What search ranks first: programs one can still join or wait for."""
-    return program.state(today) in ("open", "full")
+    return program.state(now) in ("open", "full")
 
 
 def compact_script(text: str) -> str:

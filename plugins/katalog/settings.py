@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 DEFAULTS = {
@@ -19,8 +19,11 @@ DEFAULTS = {
     # Time zone for programs with no physical location and no time zone of their own, and for the build day:
     # site.yaml's timezone (set from there).
     "KATALOG_TIMEZONE": "Asia/Jakarta",
-    # The day the build treats as today ("YYYY-MM-DD"). None: the build date in KATALOG_TIMEZONE.
+    # The day the build treats as today ("YYYY-MM-DD"), or the moment ("YYYY-MM-DDTHH:MM", in KATALOG_TIMEZONE).
+    # None: the build's own moment. A day alone is its first minute: no session of that day is over yet.
     # The environment variable KATALOG_TODAY overrides both, for reproducible builds and tests.
+    # KATALOG_NOW is set from it (an aware datetime): the moment every state (open, full, cancelled, over) is
+    # worked out at; KATALOG_TODAY is then that moment's day.
     "KATALOG_TODAY": None,
     # Folders inside the content folder.
     "KATALOG_PROGRAM_DIR": "programs",
@@ -132,7 +135,8 @@ def katalog_settings(settings: dict) -> dict:
                                    for lang in merged["KATALOG_LANGUAGES"]}
     merged["KATALOG_MESSAGE_LANG"] = merged["KATALOG_MESSAGE_LANG"] or main
     merged["KATALOG_MAIN_LANG"] = main
-    merged["KATALOG_TODAY"] = today(merged)
+    merged["KATALOG_NOW"] = build_moment({**settings, **merged})
+    merged["KATALOG_TODAY"] = merged["KATALOG_NOW"].date()
     if os.environ.get("KATALOG_STRICT"):
         merged["KATALOG_STRICT"] = os.environ["KATALOG_STRICT"].strip().lower() not in ("0", "false", "no", "")
     if "KATALOG_CHANGED_FILES" in os.environ:
@@ -140,10 +144,19 @@ def katalog_settings(settings: dict) -> dict:
     return merged
 
 
-def today(merged: dict) -> date:
-    value = os.environ.get("KATALOG_TODAY") or merged.get("KATALOG_TODAY")
+def build_moment(merged: dict) -> datetime:
+    """The moment the build describes, in the site's time zone: KATALOG_TODAY's day (its first minute) or moment,
+    else now."""
+    zone = ZoneInfo(merged.get("KATALOG_TIMEZONE") or DEFAULTS["KATALOG_TIMEZONE"])
+    value = os.environ.get("KATALOG_TODAY")
+    if not value and isinstance(merged.get("KATALOG_NOW"), datetime):
+        return merged["KATALOG_NOW"]  # pinned when the build started: every site and output of it shares one moment
+    value = value or merged.get("KATALOG_TODAY")
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=zone)
     if isinstance(value, date):
-        return value
+        return datetime.combine(value, time(0), zone)
     if value:
-        return date.fromisoformat(str(value))
-    return datetime.now(ZoneInfo(merged["KATALOG_TIMEZONE"])).date()
+        moment = datetime.fromisoformat(str(value).strip())
+        return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    return datetime.now(zone).replace(microsecond=0)

@@ -17,7 +17,8 @@ class CatalogView:
         self.vocabularies = catalog.vocabularies
         self.settings = catalog.settings
         self.lang = lang
-        self.today = catalog.settings["KATALOG_TODAY"]
+        self.today = catalog.settings["KATALOG_TODAY"]  # the build's day, as pages show it
+        self.now = catalog.settings["KATALOG_NOW"]  # the build's moment, that every state is worked out at
         self.paths = catalog.settings["KATALOG_PATHS"]
         self.facets = FACETS
         self.main_lang = catalog.settings["KATALOG_MAIN_LANG"]
@@ -112,21 +113,21 @@ class CatalogView:
         """What a visitor is told of the program today; worked out once per program (listings ask again and again)."""
         key = id(program)
         if key not in self._states:
-            self._states[key] = (program, program.state(self.today))  # the program kept, so its id stays its own
+            self._states[key] = (program, program.state(self.now))  # the program kept, so its id stays its own
         return self._states[key][1]
 
     def session_state(self, program: Program, session) -> str:
         """A session's state on the build day, the model's (Program.session_state)."""
-        return program.session_state(session, self.today)
+        return program.session_state(session, self.now)
 
     def cancelled_to_come(self, program: Program):
-        return program.cancelled_to_come(self.today)
+        return program.cancelled_to_come(self.now)
 
     def features(self, program: Program) -> tuple[str, ...]:
         return effective_features(program, self.vocabularies)
 
     def upcoming(self, program: Program):
-        return program.upcoming(self.today)
+        return program.upcoming(self.now)
 
     @staticmethod
     def has_text_channel(program: Program) -> bool:
@@ -167,7 +168,7 @@ class CatalogView:
         both: what related() looks through."""
         key = (id(articles), tuple(states))
         if key not in self._related:
-            entries = sorted(((next_start(a.program, self.today) or a.program.first.start, position, a)
+            entries = sorted(((next_start(a.program, self.now) or a.program.first.start, position, a)
                               for position, a in enumerate(articles)
                               if getattr(a, "program", None) and self.state(a.program) in states),
                              key=lambda entry: entry[:2])
@@ -202,24 +203,24 @@ class CatalogView:
         return structured.graph(structured.library(self, site, site_name))
 
     def next_start(self, program: Program):
-        return next_start(program, self.today)
+        return next_start(program, self.now)
 
     def search_values(self, program: Program) -> dict[str, tuple[str, ...]]:
         """The codes search filters a program by (katalog.search)."""
-        return program_values(program, self.vocabularies, self.today)
+        return program_values(program, self.vocabularies, self.now)
 
     def search_values_in_use(self, items) -> dict[str, list[str]]:
-        return values_in_use(items, self.vocabularies, self.today)
+        return values_in_use(items, self.vocabularies, self.now)
 
     def is_upcoming(self, program: Program) -> bool:
-        return is_upcoming(program, self.today)
+        return is_upcoming(program, self.now)
 
     def search_rank(self, article, articles) -> int:
         """The program's place in the catalog's order (upcoming soonest first, then the most recently over): how
         search lists programs when only filters are chosen."""
         if self._ranks is None:
             programs = [a for a in articles if getattr(a, "program", None)]
-            self._ranks = {id(a): rank for rank, a in enumerate(catalog_order(programs, self.today), start=1)}
+            self._ranks = {id(a): rank for rank, a in enumerate(catalog_order(programs, self.now), start=1)}
         return self._ranks.get(id(article), 0)
 
     def joinable_count(self, value) -> int:

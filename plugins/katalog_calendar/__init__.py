@@ -103,7 +103,7 @@ class CalendarGenerator(CatalogOutput):
             self._write(self.ics_path(article), [article], article.title)
         for facet in FACETS:
             base = self.ks["KATALOG_PATHS"][facet.name]
-            for value in facet_values(facet, self.items, self.view.vocabularies, self.ks["KATALOG_TODAY"]):
+            for value in facet_values(facet, self.items, self.view.vocabularies, self.ks["KATALOG_NOW"]):
                 if not value.items:
                     continue
                 label = plain(self.text.facet_value_text(facet, value.code))

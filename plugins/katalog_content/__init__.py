@@ -18,7 +18,7 @@ from katalog.fact_pages import is_section
 from katalog.assets import version_images
 from katalog.messages import format_report, frame
 from katalog.model import Program
-from katalog.settings import DEFAULTS, katalog_settings
+from katalog.settings import DEFAULTS, build_moment, katalog_settings
 from katalog.site import apply_site
 
 logger = logging.getLogger(__name__)
@@ -156,6 +156,8 @@ def remember_main_site(pelican):
     # The library's facts (content/data/site.yaml) name the site and decide its languages before the sub-sites are
     # set up; their problems are reported with every other one when the catalog is checked.
     apply_site(settings, settings["PATH"])
+    # One moment for the whole build: every language's site, every output, every process works states out at it.
+    settings["KATALOG_NOW"] = build_moment(settings)
     settings.setdefault("KATALOG_CSP", DEFAULTS["KATALOG_CSP"])  # the templates read it
     # Descriptions are checked and addressed by the catalog; Pelican's {static}/{attach}/{filename} link forms
     # would read and copy files by path, so they are switched off (a pattern that never matches).

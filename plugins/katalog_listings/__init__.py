@@ -43,12 +43,12 @@ class ListingsGenerator(Generator):
             self._write(writer, page.save_as, template, page.url, listing=page, **values)
 
     def generate_output(self, writer):
-        today = self.settings_k["KATALOG_TODAY"]
+        today, now = self.settings_k["KATALOG_TODAY"], self.settings_k["KATALOG_NOW"]
         view = self.view
         paths = self.settings_k["KATALOG_PATHS"]
-        ordered = catalog_order(self.items, today)
+        ordered = catalog_order(self.items, now)
         upcoming = [a for a in ordered if view.state(a.program) in ("open", "full")]
-        sessions = agenda(self.items, today)
+        sessions = agenda(self.items, now)
         week = [e for e in sessions if e.day < today + timedelta(days=7)]
         self._write(writer, "index.html", "index", "", upcoming=upcoming[: self.settings_k["KATALOG_HOME_UPCOMING"]],
                     program_count=len(self.items), week=by_day(week))
@@ -58,7 +58,7 @@ class ListingsGenerator(Generator):
         self._paginated(writer, by_category, f"{paths['program']}/", "catalog")
 
         for facet in FACETS:
-            values = facet_values(facet, self.items, view.vocabularies, today)
+            values = facet_values(facet, self.items, view.vocabularies, now)
             self._write(writer, f"{paths[facet.name]}/index.html", "facet_index", f"{paths[facet.name]}/",
                         facet=facet, values=values)
             for value in values:

@@ -104,8 +104,7 @@ class PrintGenerator(CatalogOutput):
             writer.write_file(f"{folder}index.html", self.get_template("poster"), self.context, relative_urls=False,
                               article=article, page_url=folder, qr=qr)
             posters += 1
-        today = self.ks["KATALOG_TODAY"]
-        for month in by_month(agenda(self.items, today), f"{self.ks['KATALOG_PATHS']['agenda']}/")[1:]:
+        for month in by_month(agenda(self.items, self.ks["KATALOG_NOW"]), f"{self.ks['KATALOG_PATHS']['agenda']}/")[1:]:
             folder = f"{month.url}{word}/"
             qr = self._qr(f"{site}/{month.url}", folder)
             writer.write_file(f"{folder}index.html", self.get_template("agenda_sheet"), self.context,

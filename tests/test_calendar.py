@@ -85,14 +85,28 @@ def test_repeat_rules_and_skipped_dates_are_written_as_rrule_and_exdate(publishe
             assert str(moment.tzinfo) == program.timezone
 
 
-def test_listed_sessions_are_separate_numbered_events(published_site, sample_programs):
+def test_listed_sessions_are_separate_events_named_by_their_day(published_site, sample_programs):
     listed = [p for p in sample_programs if not p.repeat and len(p.sessions) > 1]
     assert listed
     for program in listed:
         cal = read(published_site / f"program/{program.slug}/{program.slug}.ics")
         events = cal.walk("VEVENT")
-        assert [str(e["UID"]).split("@")[0] for e in events] == [f"{program.key}-{s.number}" for s in program.sessions]
+        assert [str(e["UID"]).split("@")[0] for e in events] == [f"{program.key}-{s.start:%Y%m%d}" for s in program.sessions]
         assert all("RRULE" not in e for e in events)
+
+
+def test_a_session_keeps_its_uid_when_another_is_removed_or_added_on_its_day(sample_programs):
+    """Positional UIDs would renumber the rest: a subscribed calendar would show sessions moving."""
+    from katalog.calendar import session_parts
+
+    program = next(p for p in sample_programs if not p.repeat and len(p.sessions) > 2)
+    whole = dict(zip(program.sessions, session_parts(program.sessions)))
+    without_first = dict(zip(program.sessions[1:], session_parts(program.sessions[1:])))
+    assert all(whole[s] == part for s, part in without_first.items())
+    second = replace(program.sessions[0], start=program.sessions[0].start + timedelta(hours=4),
+                     end=program.sessions[0].end + timedelta(hours=4))
+    both = session_parts((program.sessions[0], second))
+    assert both == [f"{program.sessions[0].start:%Y%m%dT%H%M}", f"{second.start:%Y%m%dT%H%M}"]
 
 
 def test_cancelled_programs_and_sessions_are_marked_cancelled(published_site, sample_programs):
@@ -340,7 +354,9 @@ def test_any_repeat_rule_round_trips_through_rrule(sample_programs, drawn, zone_
         sessions = tuple(replace(s, cancelled=s.number == 2) for s in sessions)
     program = replace(sample_programs[0], sessions=sessions, repeat=rule, skipped=skipped, timezone=zone_name,
                       status="open", key="uji")
-    text = EventText("id", "Uji", "Deskripsi", "Tempat", None, cancelled_summary="Dibatalkan: Uji")
+    text = EventText("id", "Uji", "Deskripsi", "Tempat", None, cancelled_summary="Dibatalkan: Uji",
+                     state=program.state(moment(TODAY)),
+                     session_states=tuple(program.session_state(s, moment(TODAY)) for s in program.sessions))
     events = program_events(program, text, Revision(0, datetime(2026, 1, 1, tzinfo=timezone.utc)), "example.id")
     cal = icalendar.Calendar.from_ical(calendar(events, "Uji", "id", span([program])))
     assert occurrences(cal) == sessions_of([program])

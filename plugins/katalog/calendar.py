@@ -51,6 +51,8 @@ class EventText:
     url: str | None  # the program page's address, when the site has one (SITEURL)
     session_summaries: tuple[str, ...] = ()  # per listed session: "Title (sesi 2 dari 5): topic"
     cancelled_summary: str = ""  # the title of a single cancelled session
+    state: str = "open"  # the program's state (Program.state), read, never worked out here
+    session_states: tuple[str, ...] = ()  # each session's (Program.session_state), in the program's order
 
 
 def uid_domain(ks: dict, main_siteurl: str) -> str:
@@ -58,8 +60,17 @@ def uid_domain(ks: dict, main_siteurl: str) -> str:
     return ks["KATALOG_CALENDAR_DOMAIN"] or urlsplit(main_siteurl or "").hostname or "localhost"
 
 
-def uid(key: str, domain: str, number: int | None = None) -> str:
-    return f"{key}{'' if number is None else f'-{number}'}@{domain}"
+def uid(key: str, domain: str, part: str | None = None) -> str:
+    return f"{key}{'' if part is None else f'-{part}'}@{domain}"
+
+
+def session_parts(sessions) -> list[str]:
+    """Each listed session's own part of its UID, from its day (20261210), with its start time as well when
+    another session is on the same day (20261210T1300): so a session keeps its UID when others are added,
+    removed or renumbered, and a subscribed calendar sees no session move."""
+    days = [session.start.strftime("%Y%m%d") for session in sessions]
+    return [day if days.count(day) == 1 else session.start.strftime("%Y%m%dT%H%M")
+            for day, session in zip(days, sessions)]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -108,18 +119,21 @@ def _event(program: Program, text: EventText, revision: Revision, key_uid: str, 
 
 
 def program_events(program: Program, text: EventText, revision: Revision, domain: str) -> list[Event]:
-    """The events of one program in one language."""
-    cancelled = program.status == "cancelled"
+    """The events of one program in one language, cancelled where the model's state (in `text`) says so."""
+    cancelled = text.state == "cancelled"
+
+    def off(index: int) -> bool:
+        return cancelled or index < len(text.session_states) and text.session_states[index] == "cancelled"
+
     if program.repeat is None or len(program.sessions) == 1 and not program.skipped:
         if len(program.sessions) == 1:
             session = program.sessions[0]
             return [_event(program, text, revision, uid(program.key, domain), session,
-                           text.cancelled_summary if session.cancelled and not cancelled else text.summary,
-                           cancelled or session.cancelled)]
-        return [_event(program, text, revision, uid(program.key, domain, session.number), session,
+                           text.cancelled_summary if off(0) and not cancelled else text.summary, off(0))]
+        return [_event(program, text, revision, uid(program.key, domain, part), session,
                        text.session_summaries[index] if index < len(text.session_summaries) else text.summary,
-                       cancelled or session.cancelled)
-                for index, session in enumerate(program.sessions)]
+                       off(index))
+                for index, (session, part) in enumerate(zip(program.sessions, session_parts(program.sessions)))]
     first = program.sessions[0]
     planned_first = rule_start(program)
     series = _event(program, text, revision, uid(program.key, domain),
@@ -131,8 +145,8 @@ def program_events(program: Program, text: EventText, revision: Revision, domain
                               for day in program.skipped])
     events = [series]
     if not cancelled:
-        for session in program.sessions:
-            if session.cancelled:
+        for index, session in enumerate(program.sessions):
+            if off(index):
                 override = _event(program, text, revision, uid(program.key, domain), session,
                                   text.cancelled_summary or text.summary, True)
                 override.add("recurrence-id", session.start)

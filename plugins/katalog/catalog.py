@@ -501,7 +501,8 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
         accessibility=Accessibility(tuple(accessibility.get("features") or ()), accessibility.get("note"),
                                     accessibility.get("contact")),
         image=image, contact=values["contact"], body=document.body, body_line=document.body_line,
-        repeat=rule, skipped=skipped, report=report, lines=dict(meta.key_lines), **common)
+        repeat=rule, skipped=skipped, course=bool(values.get("course")), report=report, lines=dict(meta.key_lines),
+        **common)
 
 
 def _report(parser: Parser, values, meta, sessions, today) -> Report | None:

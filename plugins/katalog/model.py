@@ -76,6 +76,8 @@ PROGRAM_FIELDS = (
           F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
       )),
     F("status", "choice", "Status pendaftaran.", "buka", required=True),
+    F("course", "boolean", "true jika program ini kursus: peserta mendaftar sekali dan mengikuti semua sesinya "
+      "berurutan. Mesin pencari lalu mengenalnya sebagai kursus juga, selain sebagai kegiatan. Bawaan: false.", "true"),
     F("cost", "cost", "gratis, atau biaya dalam rupiah: 25000, 25.000 atau Rp 25.000.", "gratis",
       required=True),
     F("cost_note", "text", "Keterangan biaya, tampil di samping biayanya, misalnya keringanan.",
@@ -292,6 +294,7 @@ class Program:
     repeat: RepeatRule | None = None
     skipped: tuple[date, ...] = ()
     cost_note: str = ""
+    course: bool = False  # the content says it is a course (followed session after session), not only an event
     report: Report | None = None
     lines: dict = field(default_factory=dict)
     html: str = ""  # the description, rendered and sanitised
@@ -308,14 +311,22 @@ class Program:
     def last(self) -> Session:
         return self.sessions[-1]
 
+    @property
+    def called_off(self) -> tuple[Session, ...]:
+        """Sessions cancelled one by one in a program that goes ahead (none when the whole program is cancelled:
+        then it is the program that is)."""
+        if self.status == "cancelled" or all(s.cancelled for s in self.sessions):
+            return ()
+        return tuple(s for s in self.sessions if s.cancelled)
+
     def is_past(self, now: datetime) -> bool:
         return self.last.is_over(now)
 
     def state(self, now: datetime) -> str:
         """The program's state at the build's moment, one of PROGRAM_STATES: open, full, cancelled, or past (every
         session over, or the librarian wrote `status: finished`). Every output reads it from here."""
-        if self.status == "cancelled":
-            return "cancelled"
+        if self.status == "cancelled" or all(s.cancelled for s in self.sessions):
+            return "cancelled"  # called off as a whole, or session by session
         if self.status == "finished" or self.is_past(now):
             return "past"
         return self.status
@@ -324,7 +335,7 @@ class Program:
         """A session's state at the build's moment, one of SESSION_STATES: cancelled (it or its program), over (it
         has ended, by its end time in its own zone, or its program is over), else its program's (open or full).
         A session that is over and was not cancelled is one that was held (held())."""
-        if session.cancelled or self.status == "cancelled":
+        if session.cancelled or self.state(now) == "cancelled":
             return "cancelled"
         if session.is_over(now) or self.state(now) == "past":
             return "over"
@@ -336,7 +347,7 @@ class Program:
 
     def cancelled_to_come(self, now: datetime) -> tuple[Session, ...]:
         """Sessions still ahead that are called off: what a count of the sessions to come must say it leaves out."""
-        return tuple(s for s in self.sessions if s.cancelled and not s.is_over(now))
+        return tuple(s for s in self.called_off if not s.is_over(now))
 
     def still_listed(self, now: datetime) -> tuple[Session, ...]:
         """The sessions an agenda shows: every one that has not ended yet, held or called off."""

@@ -11,7 +11,7 @@ from typing import Callable
 
 from .calendar import Revision, rrule_text, rule_start
 from .i18n import N_, Msg
-from .model import PROGRAM_STATES, Phone, Program, spec_doc
+from .model import PROGRAM_STATES, SESSION_STATES, Phone, Program, spec_doc
 from .schedule import Session
 
 def licence_record(licence) -> dict:
@@ -40,9 +40,13 @@ def _contact(contact):
             "email": contact.email}
 
 
-def _session(session: Session) -> dict:
+SESSION_STATE_DOC = Msg(N_("Keadaan sesi pada saat situs dibangun: open atau full (masih akan diadakan), cancelled "
+                             "(sesi itu atau programnya dibatalkan) atau over (sudah lewat)."))
+
+
+def _session(session: Session, state: str) -> dict:
     return {"number": session.number, "start": session.start.isoformat(), "end": session.end.isoformat(),
-            "topic": session.topic or None, "cancelled": session.cancelled}
+            "topic": session.topic or None, "cancelled": session.cancelled, "state": state}
 
 
 def program_record(program: Program, view, *, url: str, calendar: str, image: str | None, revision: Revision,
@@ -81,7 +85,7 @@ def program_record(program: Program, view, *, url: str, calendar: str, image: st
             "repeat": rrule_text(program.repeat, Session(rule_start(program), rule_start(program)))
             if program.repeat else None,
             "skipped": [day.isoformat() for day in program.skipped],
-            "sessions": [_session(s) for s in program.sessions],
+            "sessions": [_session(s, view.session_state(program, s)) for s in program.sessions],
         },
         "registration": {"form": registration.form, "whatsapp": _phone(registration.whatsapp),
                          "phone": _phone(registration.phone), "walk_in": registration.walk_in,
@@ -142,6 +146,9 @@ COLUMNS = (
     Column("skipped", spec_doc("schedule", "except"), lambda r: _joined(r["schedule"]["skipped"])),
     Column("cancelled_sessions", spec_doc("schedule", "cancelled"),
            lambda r: _joined(s["start"][:10] for s in r["schedule"]["sessions"] if s["cancelled"])),
+    Column("sessions_to_come", Msg(N_("Jumlah sesi yang masih akan diadakan pada hari situs dibangun (tidak termasuk "
+                                      "sesi yang dibatalkan atau sudah lewat).")),
+           lambda r: sum(s["state"] in ("open", "full") for s in r["schedule"]["sessions"])),
     Column("registration_form", spec_doc("registration", "form"), lambda r: r["registration"]["form"]),
     Column("registration_whatsapp", spec_doc("registration", "whatsapp"), lambda r: _display(r["registration"]["whatsapp"])),
     Column("registration_phone", spec_doc("registration", "phone"), lambda r: _display(r["registration"]["phone"])),
@@ -258,11 +265,13 @@ def schema(lang: str, licence) -> dict:
                              "skipped": {"type": "array", "items": day, "description": t(by_name["skipped"])},
                              "sessions": {"type": "array", "minItems": 1, "description": t(by_name["sessions"]),
                                           "items": {"type": "object", "additionalProperties": False,
-                                                    "required": ["number", "start", "end", "cancelled"],
+                                                    "required": ["number", "start", "end", "cancelled", "state"],
                                                     "properties": {"number": {"type": "integer", "minimum": 1},
                                                                    "start": moment, "end": moment,
                                                                    "topic": {"type": ["string", "null"]},
-                                                                   "cancelled": {"type": "boolean"}}}}}},
+                                                                   "cancelled": {"type": "boolean"},
+                                                                   "state": {"enum": list(SESSION_STATES),
+                                                                             "description": t(SESSION_STATE_DOC)}}}}}},
             "registration": {"type": "object", "description": t(spec_doc("registration")),
                              "additionalProperties": False,
                              "properties": {"form": {"type": ["string", "null"], "format": "uri"}, "whatsapp": phone,

@@ -193,6 +193,7 @@ class CatalogView:
         return structured.graph(
             structured.program(program, self, title=article.title, summary=article.summary, page=page, site=site,
                                image=image),
+            structured.course(program, self, title=article.title, summary=article.summary, page=page, site=site),
             structured.library(self, site, site_name),
             structured.breadcrumbs([(site_name, f"{site}/"), (self.label("categories", program.category), category_url),
                                     (article.title, page)]))

@@ -67,6 +67,7 @@ class CalendarGenerator(CatalogOutput):
         program = article.program
         if program.key not in self._texts:
             text, state = self.text, self.view.state(program)
+            states = tuple(self.view.session_state(program, s) for s in program.sessions)
             page = absolute(self.settings["SITEURL"], article.url)
             self._texts[program.key] = EventText(
                 lang=self.settings["DEFAULT_LANG"],
@@ -74,8 +75,9 @@ class CalendarGenerator(CatalogOutput):
                 description=plain(text.event_description(article, page)),
                 location=plain(text.place_text(program)),
                 url=page,
-                session_summaries=tuple(plain(text.session_title(article.title, s, state)) for s in program.sessions),
+                session_summaries=tuple(plain(text.session_title(article.title, s, own)) for s, own in zip(program.sessions, states)),
                 cancelled_summary=plain(text.summary_text(article.title, "cancelled")),
+                state=state, session_states=states,
             )
         return self._texts[program.key]
 

@@ -22,7 +22,7 @@ LOG_PREFIX = "[katalog]"
 @dataclass
 class SheetRow:
     item: object
-    cancelled: bool
+    state: str  # the program's (Program.state)
     times: dict = field(default_factory=dict)  # sessions by their time of day (start, end, days spanned)
 
 
@@ -32,7 +32,7 @@ def month_rows(entries, view) -> list[SheetRow]:
     rows: dict[str, SheetRow] = {}
     for entry in entries:
         program, session = entry.item.program, entry.session
-        row = rows.setdefault(program.key, SheetRow(entry.item, view.state(program) == "cancelled"))
+        row = rows.setdefault(program.key, SheetRow(entry.item, view.state(program)))
         key = (session.start.timetz(), session.end.timetz(), session.end.date() - session.day)
         row.times.setdefault(key, []).append(session)
     return list(rows.values())

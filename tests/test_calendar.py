@@ -298,15 +298,17 @@ def test_sequence_and_stamp_follow_the_content_history(wit_site):
     subprocess.run(["git", "commit", "-q", "-am", "Narahubung baru"], cwd=root, env=environment, check=True)
     today = date.fromisoformat(TODAY)
     revisions = program_revisions(program_dir, {"kelas-wit", "kelas-lewat-awal"}, today, "Asia/Jakarta")
-    assert revisions["kelas-wit"] == Revision(1, datetime(2026, 11, 21, 2, 30, tzinfo=timezone.utc))
+    first = datetime(2026, 11, 20, 1, 0, tzinfo=timezone.utc)
+    assert revisions["kelas-wit"] == Revision(1, datetime(2026, 11, 21, 2, 30, tzinfo=timezone.utc), first)
+    assert revisions["kelas-wit"].published == first  # what a feed says was first published
     assert revisions["kelas-lewat-awal"].sequence == 0
     path.write_text(path.read_text().replace("Ibu Uji Coba", "Ibu Uji"))  # changed, not yet committed
     (program_dir / "baru").mkdir()
     (program_dir / "baru" / "id.md").write_text(VALID_PROGRAM)
     revisions = program_revisions(program_dir, {"kelas-wit", "baru"}, today, "Asia/Jakarta")
     start_of_today = datetime(2026, 11, 22, 17, 0, tzinfo=timezone.utc)
-    assert revisions["kelas-wit"] == Revision(2, start_of_today)
-    assert revisions["baru"] == Revision(0, start_of_today)
+    assert revisions["kelas-wit"] == Revision(2, start_of_today, first)
+    assert revisions["baru"] == Revision(0, start_of_today, start_of_today)
 
 
 def test_outside_git_revisions_come_from_source_date_epoch(tmp_path, monkeypatch):

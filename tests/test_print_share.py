@@ -140,15 +140,19 @@ def test_share_text_fits_whatsapp_and_the_link_carries_it(published_site, sample
     assert checked > 40
 
 
-def test_sitemap_lists_every_page_with_its_language_versions(published_site):
+def test_sitemap_lists_every_page_search_engines_may_index_with_its_language_versions(published_site):
     import xml.etree.ElementTree as ET
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(published_site / "sitemap.xml").getroot()
     entries = root.findall("s:url", ns)
     locations = [e.find("s:loc", ns).text for e in entries]
-    pages = {SUBPATH_SITEURL + "/" + str(p.parent.relative_to(published_site)).replace(".", "").strip("/") for p in
-             published_site.rglob("index.html")}
+    written = {p: BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser") for p in published_site.rglob("index.html")}
+    left_out = {p for p, soup in written.items()
+                if "noindex" in (soup.find("meta", attrs={"name": "robots"}) or {}).get("content", "")}
+    assert len(left_out) > 40  # every poster and agenda sheet
+    pages = {SUBPATH_SITEURL + "/" + str(p.parent.relative_to(published_site)).replace(".", "").strip("/")
+             for p in written if p not in left_out}
     assert {loc.rstrip("/") for loc in locations} == {p.rstrip("/") for p in pages}
     assert len(locations) == len(set(locations)) > 300
     alternates = {e.find("s:loc", ns).text: {a.get("hreflang"): a.get("href") for a in e.findall("x:link", ns)}

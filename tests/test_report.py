@@ -49,6 +49,18 @@ def test_the_sample_report_for_october_and_november(tmp_path, sample_programs):
     assert "Per kategori:" in result.stdout and "Per mitra:" in result.stdout and "Per sasaran:" in result.stdout
     assert "Belum ada laporan" in result.stdout
     assert "Kemitraan baru dalam periode ini: 4" in result.stdout
+    # Participants are known only from reports: a group without one says so and never reads as zero attendance.
+    groups = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ") and " program, " in line]
+    assert groups and not [line for line in groups if " 0 peserta" in line], groups
+    assert any("belum dilaporkan" in line and "peserta dari" in line for line in groups), groups
+
+
+def test_a_period_without_any_report_says_so_instead_of_zero(tmp_path):
+    result = make_report(f"CONTENT={CONTENT}", "FROM=2026-11-20", "TO=2026-11-23", f"OUT={tmp_path / 'r.csv'}")
+    assert result.returncode == 0, result.stderr
+    assert "Peserta: belum dilaporkan" in result.stdout and "0 peserta" not in result.stdout, result.stdout
+    groups = [line.strip() for line in result.stdout.splitlines() if line.startswith("  ") and " program, " in line]
+    assert groups and all(line.endswith("peserta belum dilaporkan") for line in groups), groups
 
 
 def test_a_partner_seen_before_the_period_is_not_new(tmp_path):

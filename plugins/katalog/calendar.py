@@ -34,10 +34,15 @@ GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
 @dataclass(frozen=True)
 class Revision:
     """Which version of a program an event shows: SEQUENCE counts its published changes, DTSTAMP is when the last
-    one was made (UTC)."""
+    one was made (UTC); `first` is when the program was first published (its folder's first commit), for feeds."""
 
     sequence: int
     stamp: datetime
+    first: datetime | None = None
+
+    @property
+    def published(self) -> datetime:
+        return self.first or self.stamp
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,21 @@ def first_partnerships(catalog: Catalog) -> dict[str, date]:
     return first
 
 
+def group_line(name: str, items: list[Activity], say) -> str:
+    """One group's programs and participants. Participants are counted only from reports: a program without one is
+    "belum dilaporkan", never 0 (a zero copied into a report would read as nobody coming)."""
+    reported = [a for a in items if a.program.report]
+    people = sum(a.program.report.participants for a in reported)
+    if not reported:
+        return say(N_("{name}: {programs} program, peserta belum dilaporkan"), name=name, programs=len(items))
+    if len(reported) < len(items):
+        return say(N_("{name}: {programs} program, {participants} peserta dari {reported} program yang dilaporkan; "
+                      "{missing} belum dilaporkan"), name=name, programs=len(items), participants=people,
+                   reported=len(reported), missing=len(items) - len(reported))
+    return say(N_("{name}: {programs} program, {participants} peserta"), name=name, programs=len(items),
+               participants=people)
+
+
 def summary(catalog: Catalog, found: list[Activity], start: date, end: date, lang: str) -> str:
     view = CatalogView(catalog, lang)
 
@@ -128,14 +143,13 @@ def summary(catalog: Catalog, found: list[Activity], start: date, end: date, lan
     lines = [say(N_("Laporan kegiatan {start} sampai {end}"), start=start.isoformat(), end=end.isoformat()), "",
              say(N_("Program terlaksana: {programs}; sesi terlaksana: {sessions}."), programs=len(found), sessions=sessions),
              say(N_("Peserta: {participants}, di antaranya {disability} penyandang disabilitas (dari {reported} program yang sudah dilaporkan)."),
-                 participants=participants, disability=disability, reported=len(reported))]
+                 participants=participants, disability=disability, reported=len(reported))
+             if reported else say(N_("Peserta: belum dilaporkan (belum ada program yang dilaporkan)."))]
 
     def counts(title, groups: dict[str, list[Activity]]):
         lines.extend(["", say(title)])
         for name, items in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
-            people = sum(a.program.report.participants for a in items if a.program.report)
-            lines.append("  " + say(N_("{name}: {programs} program, {participants} peserta"), name=name,
-                                    programs=len(items), participants=people))
+            lines.append("  " + group_line(name, items, say))
 
     by_category, by_partner, by_audience = {}, {}, {}
     for activity in found:

@@ -3,7 +3,7 @@ same commit, so calendar files are reproducible.
 
 A program's revision counts the commits that changed any file in its folder (its translations included), minus
 one: 0 for a program as first published, then one more with each change (iCalendar's SEQUENCE). Its moment is the
-time of the newest of those commits (DTSTAMP). A folder with changes not yet committed counts one more, at the
+time of the newest of those commits (DTSTAMP), its first publication that of the oldest (a feed's published). A folder with changes not yet committed counts one more, at the
 start of the build's "today". Outside a Git repository (or with Git missing) every program is at revision 0 of
 SOURCE_DATE_EPOCH when that is set, else of today.
 """
@@ -66,6 +66,7 @@ def program_revisions(program_dir: Path, keys, today: date, zone_name: str) -> d
         return {key: fallback for key in keys}
     counts: dict[str, int] = {}
     newest: dict[str, int] = {}
+    oldest: dict[str, int] = {}
     log = _git(top_path, "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", relative or ".") or ""
     for entry in log.split("\0")[1:]:
         stamp, _, names = entry.partition("\n")
@@ -75,6 +76,7 @@ def program_revisions(program_dir: Path, keys, today: date, zone_name: str) -> d
         for key in touched - {None}:
             counts[key] = counts.get(key, 0) + 1
             newest.setdefault(key, int(stamp))  # git log lists the newest commit first
+            oldest[key] = int(stamp)  # ... and the oldest last
     changed = set()
     status = _git(top_path, "status", "--porcelain", "--untracked-files=all", "-z", "--", relative or ".")
     for record in (status or "").split("\0"):
@@ -85,9 +87,10 @@ def program_revisions(program_dir: Path, keys, today: date, zone_name: str) -> d
     for key in keys:
         committed = counts.get(key, 0)
         if key in changed:
-            revisions[key] = Revision(committed, max(today_moment, _moment(newest.get(key)) or today_moment))
+            revisions[key] = Revision(committed, max(today_moment, _moment(newest.get(key)) or today_moment),
+                                      _moment(oldest.get(key)) or today_moment)
         elif committed:
-            revisions[key] = Revision(committed - 1, _moment(newest[key]))
+            revisions[key] = Revision(committed - 1, _moment(newest[key]), _moment(oldest[key]))
         else:
             revisions[key] = fallback
     return revisions

@@ -48,7 +48,7 @@ class FeedGenerator(CatalogOutput):
             body = "".join(f"<p>{html.escape(part).replace(chr(10), '<br>')}</p>" for part in words.split("\n\n") if part)
             feed.add_item(title=plain(text.summary_text(article.title, self.view.state(program))), link=page,
                           description=body, unique_id=entry_id(domain, program.key, lang),
-                          updateddate=revision.stamp, pubdate=revision.stamp,
+                          updateddate=revision.stamp, pubdate=revision.published,
                           categories=[self.view.label("categories", program.category)])
         target = os.path.join(self.output_path, path)
         os.makedirs(os.path.dirname(target), exist_ok=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from pelican import signals
@@ -16,6 +17,17 @@ from katalog.settings import katalog_settings
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
 SITEMAP = "sitemap.xml"
+
+
+NOINDEX = re.compile(r"""<meta\s[^>]*name=["']?robots["']?[^>]*content=["'][^"']*\bnoindex""", re.IGNORECASE)
+
+
+def indexable(path: str) -> bool:
+    """Whether a written page lets search engines index it: no robots meta with noindex in its head (the sheets to
+    print carry one). A sitemap that listed them would ask engines to crawl pages they are told to leave out."""
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        head = handle.read().split("</head>", 1)[0]
+    return not NOINDEX.search(head)
 
 
 def language_pages(output: str, languages: list[str], main: str) -> dict[str, set[str]]:
@@ -29,7 +41,7 @@ def language_pages(output: str, languages: list[str], main: str) -> dict[str, se
             if lang == main and relative.split("/")[0] in languages:
                 subfolders[:] = []
                 continue
-            if "index.html" in files:
+            if "index.html" in files and indexable(os.path.join(folder, "index.html")):
                 paths.add("" if relative == "." else relative + "/")
         found[lang] = paths
     return found

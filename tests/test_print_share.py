@@ -106,7 +106,7 @@ def test_posters_hold_the_essentials_and_a_qr_code_of_the_page(published_site, s
             text = sheet.get_text(" ", strip=True)
             address = f"{SUBPATH_SITEURL}/{prefix}program/{program.slug}/"
             assert address in text and any(zone in text for zone in ZONES), text
-            upcoming = [s for s in program.sessions if s.end.date() >= today and not s.cancelled]
+            upcoming = program.upcoming(today)
             assert str(upcoming[0].start.day) in text
             if program.registration.whatsapp:
                 assert program.registration.whatsapp.display in text

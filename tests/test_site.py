@@ -110,7 +110,7 @@ def agenda_items(site):
 
 
 def test_agenda_lists_every_upcoming_session_in_time_order(built_site, sample_programs):
-    today = moment(date(2026, 11, 23))
+    today = date(2026, 11, 23)
     items = agenda_items(built_site)
     expected = sorted((s.start, p.slug) for p in sample_programs for s in p.sessions if s.end.date() >= today)
     assert [(moment, slug) for _, moment, slug, _ in items] == expected
@@ -144,6 +144,8 @@ def status_texts(page) -> list[str]:
 
 
 def test_a_past_program_is_never_shown_as_open(built_site, sample_programs):
+    from conftest import moment
+
     today = moment(date(2026, 11, 23))
     past = {p.slug for p in sample_programs if p.state(today) == "past"}
     assert {"bincang-tokoh-literasi", "festival-literasi-pesisir"} <= past

@@ -76,6 +76,7 @@ def program_record(program: Program, view, *, url: str, calendar: str, image: st
         "mode": program.mode,
         "status": program.status,
         "state": view.state(program),
+        "course": program.course,
         "cost": program.cost,
         "free": program.cost == 0,
         "cost_note": program.cost_note or None,
@@ -132,6 +133,7 @@ COLUMNS = (
     Column("status", spec_doc("status"), lambda r: r["status"]),
     Column("state", Msg(N_("Keadaan pada hari situs dibangun: open, full, cancelled atau past (sudah lewat atau selesai).")),
            lambda r: r["state"]),
+    Column("course", spec_doc("course"), lambda r: r["course"]),
     Column("cost", Msg(N_("Biaya dalam rupiah; 0 berarti gratis.")), lambda r: r["cost"]),
     Column("cost_note", spec_doc("cost_note"), lambda r: r["cost_note"]),
     Column("capacity", spec_doc("capacity"), lambda r: r["capacity"]),
@@ -229,7 +231,7 @@ def schema(lang: str, licence) -> dict:
     program = {
         "type": "object", "additionalProperties": False,
         "required": ["id", "slug", "url", "lang", "title", "summary", "category", "audiences", "languages", "partners",
-                     "location", "mode", "status", "state", "cost", "free", "schedule", "registration",
+                     "location", "mode", "status", "state", "course", "cost", "free", "schedule", "registration",
                      "accessibility", "contact", "description_html", "calendar", "updated"],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": t(by_name["id"])},
@@ -253,6 +255,7 @@ def schema(lang: str, licence) -> dict:
             "mode": {"enum": ["offline", "online", "hybrid"], "description": t(by_name["mode"])},
             "status": {"enum": ["open", "full", "cancelled", "finished"], "description": t(by_name["status"])},
             "state": {"enum": list(PROGRAM_STATES), "description": t(by_name["state"])},
+            "course": {"type": "boolean", "description": t(by_name["course"])},
             "cost": {"type": "integer", "minimum": 0, "description": t(by_name["cost"])},
             "free": {"type": "boolean"},
             "cost_note": text(by_name["cost_note"], nullable=True),

@@ -67,3 +67,15 @@ def test_every_page_says_the_day_it_was_built_in_its_language(later_site, prefix
         footer = BeautifulSoup((output / prefix / name).read_text(encoding="utf-8"), "html.parser").footer
         assert " ".join(footer.get_text(" ").split()).count(words) == 1, footer.get_text(" ")
         assert footer.find("time")["datetime"] == LATER
+
+
+@pytest.mark.parametrize("asked", ["besok", "2026-13-01", "7 Desember 2026"])
+def test_a_build_moment_that_cannot_be_read_is_named_and_writes_nothing(tmp_path, asked):
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "index.html").write_text("kemarin")
+    result = run_pelican(CONTENT, output, env={"KATALOG_TODAY": asked})
+    assert result.returncode != 0
+    assert_no_traceback(result)
+    assert f"KATALOG_TODAY «{asked}»" in result.stdout + result.stderr
+    assert [p.name for p in output.iterdir()] == ["index.html"] and (output / "index.html").read_text() == "kemarin"

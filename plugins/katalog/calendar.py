@@ -128,7 +128,7 @@ def program_events(program: Program, text: EventText, revision: Revision, domain
     cancelled = text.state == "cancelled"
 
     def off(index: int) -> bool:
-        return cancelled or index < len(text.session_states) and text.session_states[index] == "cancelled"
+        return cancelled or text.session_states[index] == "cancelled"
 
     if program.repeat is None or len(program.sessions) == 1 and not program.skipped:
         if len(program.sessions) == 1:

@@ -20,7 +20,7 @@ from .messages import Problem
 from .model import (ONLINE, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS,
                     Accessibility, Page, Parser, Program, Registration, Report, parse_phone, schedule_sessions, suggest)
 from .schedule import zone
-from .settings import katalog_settings
+from .settings import katalog_settings, moment_problem
 from .site import Site, apply_site, read_site
 from .writing import (ERROR, OFF, WARNING, WRITING_DATA, LanguageGuess, Writing, WritingLimits, check_text,
                       expand_abbreviations, load_lists, severities)
@@ -142,6 +142,8 @@ def load_catalog(content_root: str | Path, settings: dict) -> Catalog:
     except (TypeError, ValueError) as error:
         problems.append(Problem("KATALOG_LIMITS", None, None, "bad_setting", {"detail": str(error)}))
         limits = DEFAULT_LIMITS
+    if moment_problem(settings):
+        problems.append(Problem("KATALOG_TODAY", None, None, "bad_setting", {"detail": moment_problem(settings)}))
     if not content_root.is_dir():
         problems.append(Problem(shown_path(content_root), None, None, "no_content_folder", {"value": shown_path(content_root)}))
         return Catalog(katalog_settings(settings), {name: Vocabulary(name, "") for name in VOCABULARIES},

@@ -312,12 +312,15 @@ class Program:
         return self.sessions[-1]
 
     @property
+    def cancelled_whole(self) -> bool:
+        """Called off as a whole: by its status, or session by session until none is left."""
+        return self.status == "cancelled" or all(s.cancelled for s in self.sessions)
+
+    @property
     def called_off(self) -> tuple[Session, ...]:
         """Sessions cancelled one by one in a program that goes ahead (none when the whole program is cancelled:
         then it is the program that is)."""
-        if self.status == "cancelled" or all(s.cancelled for s in self.sessions):
-            return ()
-        return tuple(s for s in self.sessions if s.cancelled)
+        return () if self.cancelled_whole else tuple(s for s in self.sessions if s.cancelled)
 
     def is_past(self, now: datetime) -> bool:
         return self.last.is_over(now)
@@ -325,8 +328,8 @@ class Program:
     def state(self, now: datetime) -> str:
         """The program's state at the build's moment, one of PROGRAM_STATES: open, full, cancelled, or past (every
         session over, or the librarian wrote `status: finished`). Every output reads it from here."""
-        if self.status == "cancelled" or all(s.cancelled for s in self.sessions):
-            return "cancelled"  # called off as a whole, or session by session
+        if self.cancelled_whole:
+            return "cancelled"
         if self.status == "finished" or self.is_past(now):
             return "past"
         return self.status

@@ -144,19 +144,41 @@ def katalog_settings(settings: dict) -> dict:
     return merged
 
 
-def build_moment(merged: dict) -> datetime:
-    """The moment the build describes, in the site's time zone: KATALOG_TODAY's day (its first minute) or moment,
-    else now."""
-    zone = ZoneInfo(merged.get("KATALOG_TIMEZONE") or DEFAULTS["KATALOG_TIMEZONE"])
-    value = os.environ.get("KATALOG_TODAY")
-    if not value and isinstance(merged.get("KATALOG_NOW"), datetime):
-        return merged["KATALOG_NOW"]  # pinned when the build started: every site and output of it shares one moment
-    value = value or merged.get("KATALOG_TODAY")
+def _asked_moment(merged: dict):
+    """What KATALOG_TODAY asks for (the environment first), as written."""
+    return os.environ.get("KATALOG_TODAY") or merged.get("KATALOG_TODAY")
+
+
+def _moment(value, zone) -> datetime:
+    """KATALOG_TODAY's value as a moment in `zone`: a day is its first minute. ValueError when it is neither."""
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=zone)
     if isinstance(value, date):
         return datetime.combine(value, time(0), zone)
+    moment = datetime.fromisoformat(str(value).strip())
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def build_moment(merged: dict) -> datetime:
+    """The moment the build describes, in the site's time zone: KATALOG_TODAY's day (its first minute) or moment,
+    else now (also when KATALOG_TODAY cannot be read: moment_problem says so, and the check stops the build)."""
+    zone = ZoneInfo(merged.get("KATALOG_TIMEZONE") or DEFAULTS["KATALOG_TIMEZONE"])
+    if not os.environ.get("KATALOG_TODAY") and isinstance(merged.get("KATALOG_NOW"), datetime):
+        return merged["KATALOG_NOW"]  # pinned when the build started: every site and output of it shares one moment
+    value = _asked_moment(merged)
     if value:
-        moment = datetime.fromisoformat(str(value).strip())
-        return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+        try:
+            return _moment(value, zone)
+        except ValueError:
+            pass
     return datetime.now(zone).replace(microsecond=0)
+
+
+def moment_problem(settings: dict) -> str | None:
+    """Why KATALOG_TODAY cannot be read, or None."""
+    value = _asked_moment(settings)
+    try:
+        value and _moment(value, ZoneInfo(DEFAULTS["KATALOG_TIMEZONE"]))
+    except ValueError:
+        return f"KATALOG_TODAY «{value}» bukan tanggal (2026-12-07) atau waktu (2026-12-07T14:30)"
+    return None

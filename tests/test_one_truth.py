@@ -18,6 +18,7 @@ from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
 from conftest import CONTENT, ROOT, get_settings, moment, run_pelican
+from katalog.formatting import day_full
 from test_structured_data import google_event_problems
 
 # Before the first session of most programs (the sample's own day); a moment with a session over earlier that day
@@ -28,6 +29,8 @@ LANGUAGES = {"id": "", "en": "en/", "jv": "jv/"}
 # Each state's one name, as the theme says it (macros.html status_text); translated from the catalogs.
 STATE_WORDS = {"open": "Pendaftaran dibuka", "full": "Kuota penuh", "cancelled": "Dibatalkan", "over": "Sudah lewat"}
 PREFIXES = {"cancelled": "Dibatalkan:", "full": "Kuota penuh:"}
+# What a moved session says after its time, up to the day it was announced for (macros.html moved_note).
+MOVED = {"moved": "dipindah dari %(when)s"}
 JOINABLE = ("open", "full")
 
 
@@ -81,6 +84,15 @@ def test_the_build_moment_is_the_one_asked_for(built):
     assert stamp == now.date().isoformat()
 
 
+def says_moved(item, session, state: str, lang: str) -> bool:
+    """Whether an entry says a session was moved exactly when it was and is still held: the words, and the day it
+    was announced for in a <time>."""
+    words_before = words(lang, MOVED)["moved"].split("%(when)s")[0].strip()
+    announced = {t["datetime"] for t in item.find_all("time")}
+    moved = session.moved_from is not None and state != "cancelled"
+    return (words_before in text(item)) == moved and (not moved or session.moved_from.isoformat() in announced)
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_week_and_agenda_say_each_session_s_own_state(built, programs, lang):
     now, output = built
@@ -103,6 +115,7 @@ def test_home_week_and_agenda_say_each_session_s_own_state(built, programs, lang
             assert said[state] in text(item), (now, lang, program.slug, session.start, state, text(item))
             for other in set(STATE_WORDS) - {state}:
                 assert said[other] not in text(item), (now, lang, program.slug, session.start, other)
+            assert says_moved(item, session, state, lang), (now, lang, program.slug, session.start)
             listed.add((program.slug, session.start))
     expected = {(p.slug, s.start) for p in programs.values() for s in p.still_listed(now)}
     assert listed == expected or not expected and not listed, (now, lang, expected ^ listed)
@@ -125,6 +138,7 @@ def test_each_program_page_says_its_state_its_sessions_and_counts(built, program
             own = program.session_state(session, now)
             if state in ("cancelled", "past"):
                 continue  # the page says it once, in its status and title
+            assert says_moved(item, session, own, lang), (now, lang, slug, session.start)
             if len(program.sessions) > 1 or own in ("cancelled", "over"):
                 for shown in ("cancelled", "over"):
                     assert (said[shown] in text(item)) == (own == shown), (now, lang, slug, session.start, own)
@@ -142,9 +156,18 @@ def test_the_summary_counts_what_it_says_it_counts(built, programs):
     now, output = built
     for slug, program in programs.items():
         summary = text(page(output, f"program/{slug}").find("dl", class_="summary-list").div)
-        off = program.called_off
+        off, moved = program.called_off, program.moved
         if len(program.sessions) > 1:
             assert (f"{len(off)} dibatalkan" in summary) == bool(off), (now, slug, summary)
+            assert (f"{len(moved)} dipindah" in summary) == bool(moved), (now, slug, summary)
+        to_come_moved = program.moved_to_come(now)
+        for session in to_come_moved:  # the next one says when it was announced for; any other, where it went
+            if session == program.upcoming(now)[0]:
+                assert f"dipindah dari {day_full(session.moved_from, 'id')}" in summary, (now, slug, summary)
+            else:
+                assert (f"Sesi {day_full(session.moved_from, 'id')} dipindah ke {day_full(session.start, 'id')}"
+                        in summary), (now, slug, summary)
+        assert "dipindah dari" not in summary or to_come_moved, (now, slug, summary)
         to_come = program.upcoming(now)
         if program.state(now) in JOINABLE and len(to_come) > 1:
             assert f"{len(to_come) - 1} sesi lain" in summary, (now, slug, summary)
@@ -191,6 +214,11 @@ def test_posters_and_agenda_sheets_say_the_state(built, programs):
         assert to_come and f"{to_come[0].start.day} " in when
         for session in program.cancelled_to_come(now):
             assert f"Dibatalkan: " in when and f"{session.start.day} " in when.split("Dibatalkan: ")[1], when
+        for session in program.moved_to_come(now):
+            announced, held = day_full(session.moved_from, "id"), day_full(session.start, "id")
+            assert (f"{held}, pukul" in when and f"dipindah dari {announced}" in when
+                    or f"Sesi {announced} dipindah ke {held}" in when), (now, slug, when)
+        assert ("dipindah" in when) == bool(program.moved_to_come(now)), (now, slug, when)
     for sheet in sorted((output / "agenda").glob("*/cetak/index.html")):
         soup = BeautifulSoup(sheet.read_text(encoding="utf-8"), "html.parser")
         month = sheet.parent.parent.name
@@ -205,6 +233,9 @@ def test_posters_and_agenda_sheets_say_the_state(built, programs):
                 assert session.day not in program.skipped
                 marked = re.search(rf"\b{session.start.day} \(dibatalkan\)", text(item)) is not None
                 assert marked == (program.session_state(session, now) == "cancelled" and state != "cancelled"), \
+                    (now, program.slug, session.start)
+                moved = re.search(rf"\b{session.start.day} \(dipindah dari \w+ (\d+)\)", text(item))
+                assert (moved and int(moved.group(1))) == (session.moved_from and session.moved_from.day), \
                     (now, program.slug, session.start)
 
 
@@ -229,6 +260,10 @@ def test_calendars_say_each_session_s_state(built, programs):
             assert summary.startswith("Dibatalkan:") == (own == "cancelled"), (now, slug, summary)
             assert summary.startswith("Kuota penuh:") == (own == "full"), (now, slug, summary)
         calendar = icalendar.Calendar.from_ical((output / "program" / slug / f"{slug}.ics").read_bytes())
+        if program.repeat is None and len(program.sessions) > 1:  # a moved session keeps the UID of its first day
+            uids = {event.decoded("DTSTART"): str(event["UID"]) for event in calendar.walk("VEVENT")}
+            for session in program.sessions:
+                assert uids[session.start].startswith(f"{slug}-{(session.moved_from or session.start):%Y%m%d}")
         for event in calendar.walk("VEVENT"):  # no part of a description said twice
             description = str(event.get("DESCRIPTION"))
             lines = [line for line in description.splitlines() if line.strip()]
@@ -249,10 +284,12 @@ def test_json_ld_events_say_each_state_by_google_s_rules(built, programs):
         by_id = {node["@id"]: node for node in graph if "@id" in node}
         event = next(node for node in graph if node["@type"] == "Event")
         state = program.state(now)
-        assert google_event_problems(event, by_id, "over" if state == "past" else state) == [], (now, slug)
+        alone = program.first.moved_from if len(program.sessions) == 1 else None
+        assert google_event_problems(event, by_id, "over" if state == "past" else state, alone) == [], (now, slug)
         for sub in event.get("subEvent", []):
             [session] = [s for s in program.sessions if s.start.isoformat() == sub["startDate"]]
-            assert google_event_problems(sub, by_id, program.session_state(session, now)) == [], (now, slug)
+            state_of = program.session_state(session, now)
+            assert google_event_problems(sub, by_id, state_of, session.moved_from) == [], (now, slug)
         assert (state in JOINABLE) == ("availability" in event["offers"])
 
 
@@ -285,8 +322,16 @@ def test_open_data_says_each_state(built, programs):
         assert record["state"] == program.state(now) == rows[slug]["state"]
         assert [s["state"] for s in record["schedule"]["sessions"]] == \
             [program.session_state(s, now) for s in program.sessions]
+        assert [s["moved_from"] for s in record["schedule"]["sessions"]] == \
+            [s.moved_from and s.moved_from.isoformat() for s in program.sessions]
         assert not set(record["schedule"]["skipped"]) & {s["start"][:10] for s in record["schedule"]["sessions"]}
         assert int(rows[slug]["sessions_to_come"]) == len(program.upcoming(now))
+
+
+def test_the_sample_moves_sessions_in_a_rule_and_in_a_list(programs):
+    """So that every output above is tried with a moved session: one off a weekly rule, one in a list."""
+    moved = [p for p in programs.values() if p.moved]
+    assert {p.repeat is None for p in moved} == {True, False}
 
 
 def test_a_skipped_date_is_never_a_session(programs):

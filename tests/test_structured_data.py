@@ -50,8 +50,10 @@ COURSE_REQUIRED = ("name", "description", "provider", "offers", "hasCourseInstan
 INSTANCE_REQUIRED = ("courseMode",)
 
 
-def google_event_problems(event: dict, nodes_by_id: dict, state: str) -> list[str]:
-    """What Google's Event rules find missing or wrong in one Event node, given the program's or session's state."""
+def google_event_problems(event: dict, nodes_by_id: dict, state: str, moved_from: datetime | None = None) -> list[str]:
+    """What Google's Event rules find missing or wrong in one Event node, given the program's or session's state
+    and, for a session moved from the day it was announced for, that start (Google: a rescheduled event says
+    EventRescheduled, its new dates, and its previousStartDate)."""
     problems = [f"missing {name}" for name in EVENT_REQUIRED + EVENT_RECOMMENDED if name not in event]
     for name in ("startDate", "endDate"):
         if name in event and datetime.fromisoformat(event[name]).tzinfo is None:
@@ -70,9 +72,13 @@ def google_event_problems(event: dict, nodes_by_id: dict, state: str) -> list[st
     organizer = nodes_by_id.get(organizer.get("@id"), organizer)
     if not (organizer.get("name") and organizer.get("url")):
         problems.append("organizer without name and url")
-    status = SCHEMA + ("EventCancelled" if state == "cancelled" else "EventScheduled")
+    moved = moved_from is not None and state != "cancelled"
+    status = SCHEMA + ("EventCancelled" if state == "cancelled" else "EventRescheduled" if moved else "EventScheduled")
     if event.get("eventStatus") != status:
         problems.append(f"eventStatus {event.get('eventStatus')} for {state}")
+    previous = event.get("previousStartDate")
+    if (datetime.fromisoformat(previous) if previous else None) != (moved_from if moved else None):
+        problems.append(f"previousStartDate {previous} for a session announced for {moved_from}")
     return problems
 
 
@@ -91,7 +97,8 @@ def test_every_program_page_describes_its_program_as_an_event(published_site, sa
         by_id = {node["@id"]: node for node in graph if "@id" in node}
         item = nodes["Event"]
         state = program.state(now)
-        assert google_event_problems(item, by_id, {"past": "over"}.get(state, state)) == [], program.slug
+        alone = program.first.moved_from if len(program.sessions) == 1 else None
+        assert google_event_problems(item, by_id, {"past": "over"}.get(state, state), alone) == [], program.slug
         assert item["@id"] == url + "#program" and item["url"] == url and item["name"] and item["description"]
         assert item["inLanguage"] == list(program.languages)
         assert item["isAccessibleForFree"] == (program.cost == 0)
@@ -113,7 +120,7 @@ def test_every_program_page_describes_its_program_as_an_event(published_site, sa
             assert [(aware(e["startDate"]), aware(e["endDate"])) for e in sessions] == [(s.start, s.end) for s in listed]
             for event, session in zip(sessions, listed):
                 own = program.session_state(session, now)
-                assert google_event_problems(event, by_id, own) == [], (program.slug, session.start)
+                assert google_event_problems(event, by_id, own, session.moved_from) == [], (program.slug, session.start)
                 check_location(event, program)
             assert "eventSchedule" not in item
         else:

@@ -414,3 +414,69 @@ def test_a_translation_is_still_checked_while_its_main_file_has_a_mistake(conten
     content.program("kelas-uji", TRANSLATION + "\n<script>x</script>\n", lang="en")
     problems = content.load().problems
     assert [(p.path.rsplit("/", 1)[-1], p.code) for p in problems] == [("id.md", "unknown_value"), ("en.md", "unsafe_html")]
+
+
+MOVED = "except: [2026-12-09]\n  moved:\n"
+
+
+@pytest.mark.parametrize("moved, kept", [
+    ("    2026-12-16: 2026-12-17 13:00", "2026-12-17 13:00"),
+    ("    Rabu, 16 Desember 2026: Kamis, 17 Desember 2026 pukul 13.00 WITA", "2026-12-17 13:00"),
+    ("    16 Desember 2026: 18 Desember 2026", "2026-12-18 09:00"),  # a day alone keeps the time
+    ("    2026-12-16 09:00: 2026-12-16 14:00", "2026-12-16 14:00"),  # the same day, a later hour
+])
+def test_a_moved_session_keeps_its_length_and_says_where_it_was(content, moved, kept):
+    content.program("kelas-uji", VALID_PROGRAM.replace("except: [2026-12-09]", MOVED + moved))
+    catalog = content.load()
+    assert catalog.problems == []
+    sessions = catalog.programs[0].sessions
+    assert [(s.number, s.start.strftime("%Y-%m-%d %H:%M"), s.end - s.start) for s in sessions][1] == (
+        2, kept, sessions[0].end - sessions[0].start)
+    assert sessions[1].moved_from.isoformat() == "2026-12-16T09:00:00+08:00"
+    assert [s.moved_from for s in sessions if s is not sessions[1]] == [None, None]
+
+
+def test_a_session_moved_past_another_is_numbered_in_its_new_place(content):
+    content.program("kelas-uji", VALID_PROGRAM.replace("except: [2026-12-09]", MOVED + "    2026-12-02: 2026-12-18 09:00"))
+    sessions = content.load().programs[0].sessions
+    assert [(s.number, s.day.isoformat(), bool(s.moved_from)) for s in sessions] == [
+        (1, "2026-12-16", False), (2, "2026-12-18", True), (3, "2026-12-23", False)]
+
+
+@pytest.mark.parametrize("moved, code, phrases", [
+    ("    2026-12-09: 2026-12-10 09:00", "moved_not_a_session", ["Tanggal 2026-12-09 di moved bukan tanggal salah satu sesi"]),
+    ("    2026-12-03: 2026-12-04", "moved_not_a_session", ["moved: {2026-12-02: 2026-12-02 13:00}"]),
+    ("    2026-12-23: 2026-12-16 09:00", "moved_onto_session", ["Sesi 2026-12-23 dipindah ke 2026-12-16 09:00"]),
+    ("    2026-12-16: 2026-12-17 13:00\n    16 Desember 2026: 2026-12-18 13:00", "moved_twice", ["dipindah dua kali"]),
+    ("    2026-12-16: besok sore", "bad_datetime", ["besok sore"]),
+    ("    kemarin: 2026-12-17 13:00", "bad_date", ["kemarin"]),
+    ("    2026-02-30: 2026-12-17 13:00", "bad_date", ["2026-02-30"]),
+    ("    2026-12-16: {start: 2026-12-17 13:00}", "wrong_shape", ["moved"]),
+    ("    2026-12-16:", "wrong_shape", ["moved"]),
+    ("    - 2026-12-16", "wrong_shape", ["moved"]),
+])
+def test_a_move_that_cannot_be_made_is_explained(content, moved, code, phrases):
+    text = VALID_PROGRAM.replace("except: [2026-12-09]", MOVED + moved)
+    needle = "moved:" if moved.strip().startswith("-") else moved.splitlines()[-1].strip()  # a list: its key's line
+    problem, _ = check(content, text, field="schedule.moved", line_needle=needle, phrases=phrases)
+    assert problem.code == code
+
+
+def test_a_session_cannot_be_both_cancelled_and_moved(content):
+    text = VALID_PROGRAM.replace("except: [2026-12-09]", "except: [2026-12-09]\n  cancelled: [2026-12-16]\n  moved:\n"
+                                 "    2026-12-16: 2026-12-17 13:00")
+    problem, message = check(content, text, field="schedule.moved", line_needle="2026-12-16: 2026-12-17",
+                             phrases=["Sesi 2026-12-16 ditulis dibatalkan (cancelled) sekaligus dipindah (moved)",
+                                      "hapus tanggalnya dari cancelled"])
+    assert problem.code == "moved_and_cancelled"
+
+
+def test_moved_sessions_in_a_list_of_sessions(content):
+    from conftest import with_sessions
+    text = with_sessions('{start: 2026-12-02 09:00, end: "11:00"}', '{start: 2026-12-05 09:00, end: "11:00"}')
+    text = text.replace("status: open", "  moved: {2026-12-05: 2026-12-06 10:00}\nstatus: open")
+    content.program("kelas-uji", text)
+    catalog = content.load()
+    assert catalog.problems == []
+    assert [(s.start.strftime("%d %H"), s.moved_from and s.moved_from.day) for s in catalog.programs[0].sessions] == [
+        ("02 09", None), ("06 10", 5)]

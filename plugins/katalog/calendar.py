@@ -3,8 +3,9 @@
 One program gives:
 - a one-off program: one event;
 - a program repeating by a rule: one event with RRULE, its skipped dates as EXDATE, and each cancelled session as
-  an override (RECURRENCE-ID) with STATUS:CANCELLED;
-- a program with a list of sessions: one event per session, numbered.
+  an override (RECURRENCE-ID) with STATUS:CANCELLED, each moved session as an override at its announced start
+  (RECURRENCE-ID) with its new DTSTART and DTEND;
+- a program with a list of sessions: one event per session, its UID from the day it was announced for.
 
 UIDs come from the program's folder (its key), so they are the same in every language and in every build; the
 calendar's clients match an event across downloads by it. SEQUENCE and DTSTAMP come from the program's revision
@@ -73,9 +74,9 @@ def session_parts(sessions) -> list[str]:
     """Each listed session's own part of its UID, from its day (20261210), with its start time as well when
     another session is on the same day (20261210T1300): so a session keeps its UID when others are added,
     removed or renumbered, and a subscribed calendar sees no session move."""
-    days = [session.start.strftime("%Y%m%d") for session in sessions]
-    return [day if days.count(day) == 1 else session.start.strftime("%Y%m%dT%H%M")
-            for day, session in zip(days, sessions)]
+    announced = [session.moved_from or session.start for session in sessions]  # a moved session keeps its UID
+    days = [start.strftime("%Y%m%d") for start in announced]
+    return [day if days.count(day) == 1 else start.strftime("%Y%m%dT%H%M") for day, start in zip(days, announced)]
 
 
 def _utc(moment: datetime) -> datetime:
@@ -151,18 +152,18 @@ def program_events(program: Program, text: EventText, revision: Revision, domain
     events = [series]
     if not cancelled:
         for index, session in enumerate(program.sessions):
-            if off(index):
+            if off(index) or session.moved_from:
                 override = _event(program, text, revision, uid(program.key, domain), session,
-                                  text.cancelled_summary or text.summary, True)
-                override.add("recurrence-id", session.start)
+                                  (text.cancelled_summary or text.summary) if off(index) else text.summary, off(index))
+                override.add("recurrence-id", session.moved_from or session.start)
                 events.append(override)
     return events
 
 
 def rule_start(program: Program) -> datetime:
-    """The rule's first start: the first session, or the skipped date before it when the rule's first day is
-    skipped (DTSTART must be the rule's first occurrence for RRULE and EXDATE to mean what the content says)."""
-    first = program.sessions[0].start
+    """The rule's first start: the first session as announced, or the skipped date before it when the rule's first
+    day is skipped (DTSTART must be the rule's first occurrence for RRULE and EXDATE to mean what the content says)."""
+    first = min(session.moved_from or session.start for session in program.sessions)
     earlier = [day for day in program.skipped if day < first.date()]
     if earlier:
         return datetime.combine(min(earlier), time(first.hour, first.minute), first.tzinfo)
@@ -170,8 +171,10 @@ def rule_start(program: Program) -> datetime:
 
 
 def span(programs) -> tuple[date, date]:
-    """The first and last day any of the programs' sessions (or skipped dates) fall on."""
-    days = [day for p in programs for day in (p.sessions[0].start.date(), p.sessions[-1].end.date(), *p.skipped)]
+    """The first and last day any of the programs' sessions (or skipped dates, or announced days of moved sessions)
+    fall on."""
+    days = [day for p in programs for day in (p.sessions[0].start.date(), p.sessions[-1].end.date(), *p.skipped,
+                                              *(s.moved_from.date() for s in p.sessions if s.moved_from))]
     return (min(days), max(days)) if days else (date(2000, 1, 1), date(2000, 1, 2))
 
 
@@ -275,6 +278,7 @@ def rrule_text(rule: RepeatRule, first: Session) -> str:
 
 def google_adds_all(program: Program, session: Session) -> bool:
     """Whether the Google Calendar link for `session` adds the whole series: the program repeats by a rule
-    without skipped or cancelled dates, and the session is its first."""
-    return bool(program.repeat and not program.skipped and not any(s.cancelled for s in program.sessions)
+    without skipped, cancelled or moved dates, and the session is its first."""
+    return bool(program.repeat and not program.skipped
+                and not any(s.cancelled or s.moved_from for s in program.sessions)
                 and len(program.sessions) > 1 and session is program.sessions[0])

@@ -119,6 +119,26 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("tanggal salah satu sesi yang ada di jadwal"),
         N_("Salin tanggalnya dari jadwal program, misalnya cancelled: [{example}]."),
     ),
+    "moved_not_a_session": (
+        N_("Tanggal {value} di moved bukan tanggal salah satu sesi, jadi tidak ada sesi yang bisa dipindah."),
+        N_("di kiri tanggal lama sesinya, seperti tertulis di jadwal; di kanan tanggal dan jam barunya"),
+        N_("Salin tanggal lamanya dari jadwal program, misalnya moved: {{{example}}}."),
+    ),
+    "moved_and_cancelled": (
+        N_("Sesi {value} ditulis dibatalkan (cancelled) sekaligus dipindah (moved)."),
+        N_("salah satu saja: sesi yang tidak diadakan di cancelled, sesi yang diadakan pada waktu lain di moved"),
+        N_("Jika sesinya tetap diadakan pada hari atau jam lain, hapus tanggalnya dari cancelled. Jika tidak diadakan sama sekali, hapus dari moved."),
+    ),
+    "moved_twice": (
+        N_("Sesi {value} dipindah dua kali di moved."),
+        N_("setiap sesi satu kali saja di moved, dengan waktu barunya yang terakhir"),
+        N_("Hapus baris yang lama dan sisakan waktu barunya saja."),
+    ),
+    "moved_onto_session": (
+        N_("Sesi {value} dipindah ke {detail}, waktu yang sama dengan sesi lain."),
+        N_("waktu baru yang belum dipakai sesi lain program ini"),
+        N_("Pilih hari atau jam lain. Jika dua sesi memang digabung, batalkan salah satunya di cancelled."),
+    ),
     "report_figures": (
         N_("Angka laporan tidak cocok: {value} lebih besar dari jumlah peserta ({detail})."),
         N_("perempuan dan laki-laki bersama-sama, dan penyandang disabilitas, tidak lebih dari participants"),

@@ -73,6 +73,9 @@ PROGRAM_FIELDS = (
           F("except", "date_list", "Tanggal yang dilewati (libur nasional), misalnya 25 Desember 2026 atau 2026-12-25.", "[2026-12-25]"),
           F("cancelled", "date_list", "Tanggal sesi yang dibatalkan setelah jadwal diumumkan; sesinya tetap tampil, ditandai dibatalkan.",
             "[2026-12-09]"),
+          F("moved", "moved", "Sesi yang dipindah ke hari atau jam lain setelah jadwal diumumkan: tanggal lamanya, "
+            "titik dua, lalu tanggal dan jam barunya (tanpa jam: jamnya tetap). Sesinya tampil pada waktu barunya, "
+            "dengan keterangan dari tanggal mana ia dipindah.", "{2026-12-16: 2026-12-17 13:00}"),
           F("sessions", "sessions", "Daftar sesi, masing-masing dengan start, end dan topic (boleh).", "- {start: 2026-12-02 09:00, end: \"11:00\"}"),
       )),
     F("status", "choice", "Status pendaftaran.", "buka", required=True),
@@ -322,6 +325,12 @@ class Program:
         then it is the program that is)."""
         return () if self.cancelled_whole else tuple(s for s in self.sessions if s.cancelled)
 
+    @property
+    def moved(self) -> tuple[Session, ...]:
+        """Sessions held at another day or time than the one announced (schedule.moved), in a program that goes
+        ahead."""
+        return () if self.cancelled_whole else tuple(s for s in self.sessions if s.moved_from)
+
     def is_past(self, now: datetime) -> bool:
         return self.last.is_over(now)
 
@@ -351,6 +360,10 @@ class Program:
     def cancelled_to_come(self, now: datetime) -> tuple[Session, ...]:
         """Sessions still ahead that are called off: what a count of the sessions to come must say it leaves out."""
         return tuple(s for s in self.called_off if not s.is_over(now))
+
+    def moved_to_come(self, now: datetime) -> tuple[Session, ...]:
+        """Sessions still to come that were moved: what an announcement of the sessions ahead must say moved."""
+        return tuple(s for s in self.upcoming(now) if s.moved_from)
 
     def still_listed(self, now: datetime) -> tuple[Session, ...]:
         """The sessions an agenda shows: every one that has not ended yet, held or called off."""
@@ -662,6 +675,27 @@ class Parser:
                 joined.append(piece)
         return joined
 
+    def kind_moved(self, raw, spec, path, line):
+        """{old date: new date and time}: each session moved, as (the old date or date and time, the new date and
+        time or date alone, the line), read in schedule_sessions once the sessions are known."""
+        if not self.shape(raw, Mapping, spec, path, line):
+            return None
+        moves = []
+        for key, value in raw.items():
+            at = raw.line_of(key)
+            old = self.moment_or_day(Text(str(key), at), path, False)
+            new = (self.moment_or_day(value, path, True) if isinstance(value, Text) and value.strip()
+                   else self.shape(value, Text, spec, path, at))
+            if old is not None and new:
+                moves.append((old, new, at))
+        return moves if len(moves) == len(raw) else None
+
+    def moment_or_day(self, raw: Text, path: str, time_expected: bool) -> datetime | date | None:
+        """A date with a time, or a date alone; when it is neither, reported as the one expected."""
+        readings = [read_written(raw, with_time, self.date_languages) for with_time in (True, False)]
+        found = next((with_time for with_time, r in zip((True, False), readings) if r.value or r.readings), time_expected)
+        return self.written(raw, path, found)
+
     def kind_repeat(self, raw, spec, path, line):
         return raw  # needs the start: read in kind_schedule
 
@@ -849,7 +883,7 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
         found = _listed_sessions(parser, listed, tz, f"{path}.sessions")
         _check_zone_words(parser, tz, zone_name, path, None)
         found = found if parser.ok else None
-        return _cancel(parser, raw, values, found, path)
+        return _move(parser, raw, values, _cancel(parser, raw, values, found, path), path)
     if raw.get("start") is None:
         parser.problem(raw.line, f"{path}.start", "no_sessions")
         return None
@@ -910,7 +944,7 @@ def schedule_sessions(parser: Parser, schedule, zone_name: str, path: str = "sch
             parser.warn(values["repeat"].line, f"{path}.repeat", "monthly_drift", detail=shown,
                         value=Msg(DAY_NAMES[start.weekday()]), example=f"week: {'terakhir' if last and nth > 4 else nth}")
     sessions = number_sessions([(s.replace(tzinfo=tz), (s + duration).replace(tzinfo=tz), "") for s in kept])
-    return _cancel(parser, raw, values, (sessions, rule, skipped), path)
+    return _move(parser, raw, values, _cancel(parser, raw, values, (sessions, rule, skipped), path), path)
 
 
 def _check_zone_words(parser, tz, zone_name: str, path: str, start: datetime | None):
@@ -938,6 +972,44 @@ def _cancel(parser, raw, values, found, path):
     if wrong:
         return None
     return tuple(replace(s, cancelled=s.day in cancelled) for s in sessions), rule, skipped
+
+
+def _move(parser, raw, values, found, path):
+    """Moves the sessions named in schedule.moved to their new day or time, keeping each one's length, and numbers
+    the sessions again in their new order; a moved session remembers where it was (Session.moved_from)."""
+    moves = values.get("moved")
+    if found is None or not moves:
+        return found
+    sessions, rule, skipped = found
+    moved: dict[Session, tuple[Session, int]] = {}  # each session moved: where it goes, and the line that says so
+    field_path = f"{path}.moved"
+    for old, new, line in moves:
+        named = old.isoformat(sep=" ", timespec="minutes") if isinstance(old, datetime) else old.isoformat()
+        session = next((s for s in sessions
+                        if (s.start.replace(tzinfo=None) == old if isinstance(old, datetime) else s.day == old)), None)
+        if session is None:
+            parser.problem(line, field_path, "moved_not_a_session", value=named,
+                           example=f"{sessions[0].day.isoformat()}: {sessions[0].day.isoformat()} 13:00")
+        elif session.cancelled:
+            parser.problem(line, field_path, "moved_and_cancelled", value=named)
+        elif session in moved:
+            parser.problem(line, field_path, "moved_twice", value=named)
+        else:
+            start = (new if isinstance(new, datetime) else datetime.combine(new, session.start.time())).replace(
+                tzinfo=session.start.tzinfo)
+            moved[session] = replace(session, start=start, end=start + (session.end - session.start),
+                                     moved_from=session.start), line
+    if not parser.ok:
+        return None
+    result = sorted((moved[s][0] if s in moved else s for s in sessions), key=lambda s: s.start)
+    starts = [s.start for s in result]
+    for before, (after, line) in moved.items():
+        if starts.count(after.start) > 1:
+            parser.problem(line, field_path, "moved_onto_session", value=before.day.isoformat(),
+                           detail=after.start.strftime("%Y-%m-%d %H:%M"))
+    if not parser.ok:
+        return None
+    return tuple(replace(s, number=n) for n, s in enumerate(result, start=1)), rule, skipped
 
 
 def _listed_sessions(parser, listed, tz, path):

@@ -44,9 +44,14 @@ SESSION_STATE_DOC = Msg(N_("Keadaan sesi pada saat situs dibangun: open atau ful
                              "(sesi itu atau programnya dibatalkan) atau over (sudah lewat)."))
 
 
+MOVED_DOC = Msg(N_("Mulai sesi seperti semula diumumkan, jika sesinya dipindah ke hari atau jam lain (ISO 8601); "
+                   "null jika tidak dipindah."))
+
+
 def _session(session: Session, state: str) -> dict:
     return {"number": session.number, "start": session.start.isoformat(), "end": session.end.isoformat(),
-            "topic": session.topic or None, "cancelled": session.cancelled, "state": state}
+            "topic": session.topic or None, "cancelled": session.cancelled,
+            "moved_from": session.moved_from.isoformat() if session.moved_from else None, "state": state}
 
 
 def program_record(program: Program, view, *, url: str, calendar: str, image: str | None, revision: Revision,
@@ -148,6 +153,8 @@ COLUMNS = (
     Column("skipped", spec_doc("schedule", "except"), lambda r: _joined(r["schedule"]["skipped"])),
     Column("cancelled_sessions", spec_doc("schedule", "cancelled"),
            lambda r: _joined(s["start"][:10] for s in r["schedule"]["sessions"] if s["cancelled"])),
+    Column("moved_sessions", Msg(N_("Sesi yang dipindah: mulai semula>mulai baru (ISO 8601), dipisah titik koma.")),
+           lambda r: _joined(f"{s['moved_from']}>{s['start']}" for s in r["schedule"]["sessions"] if s["moved_from"])),
     Column("sessions_to_come", Msg(N_("Jumlah sesi yang masih akan diadakan pada hari situs dibangun (tidak termasuk "
                                       "sesi yang dibatalkan atau sudah lewat).")),
            lambda r: sum(s["state"] in ("open", "full") for s in r["schedule"]["sessions"])),
@@ -268,11 +275,14 @@ def schema(lang: str, licence) -> dict:
                              "skipped": {"type": "array", "items": day, "description": t(by_name["skipped"])},
                              "sessions": {"type": "array", "minItems": 1, "description": t(by_name["sessions"]),
                                           "items": {"type": "object", "additionalProperties": False,
-                                                    "required": ["number", "start", "end", "cancelled", "state"],
+                                                    "required": ["number", "start", "end", "cancelled", "moved_from",
+                                                                 "state"],
                                                     "properties": {"number": {"type": "integer", "minimum": 1},
                                                                    "start": moment, "end": moment,
                                                                    "topic": {"type": ["string", "null"]},
                                                                    "cancelled": {"type": "boolean"},
+                                                                   "moved_from": {**moment, "type": ["string", "null"],
+                                                                                  "description": t(MOVED_DOC)},
                                                                    "state": {"enum": list(SESSION_STATES),
                                                                              "description": t(SESSION_STATE_DOC)}}}}}},
             "registration": {"type": "object", "description": t(spec_doc("registration")),

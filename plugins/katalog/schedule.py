@@ -262,6 +262,7 @@ class Session:
     total: int = 1
     topic: str = ""
     cancelled: bool = False  # called off after the schedule was announced: still shown, marked cancelled
+    moved_from: datetime | None = None  # the start it was announced with, when moved since (schedule.moved)
 
     @property
     def day(self) -> date:

@@ -1,7 +1,8 @@
 """schema.org structured data (JSON-LD) for program pages and the home page, from the checked content.
 
-Every program is an Event: one repeating by a rule with an eventSchedule (Schedule), one with a list of sessions with
-each session as a subEvent (its own status). A program the content calls a course (course: true) is a Course as well.
+Every program is an Event: one repeating by a rule with an eventSchedule (Schedule), one with a list of sessions (or
+with a session moved) with each session as a subEvent (its own status; a moved one EventRescheduled, with its
+previousStartDate). A program the content calls a course (course: true) is a Course as well.
 States come from the model, through the view. Empty values are left out, never written empty."""
 
 from __future__ import annotations
@@ -84,9 +85,10 @@ def _schedule(program: Program, first: Session) -> dict:
 
 
 def says_every_session(program: Program) -> bool:
-    """Whether the program's sessions are listed one by one (subEvent): a list of sessions, or a rule that
-    schema.org's Schedule cannot say (the last weekday of the month)."""
-    return len(program.sessions) > 1 and (program.repeat is None or (program.repeat.week or 0) < 0)
+    """Whether the program's sessions are listed one by one (subEvent): a list of sessions, a rule that
+    schema.org's Schedule cannot say (the last weekday of the month), or a rule with a session moved off it."""
+    return len(program.sessions) > 1 and (program.repeat is None or (program.repeat.week or 0) < 0
+                                          or bool(program.moved))
 
 
 def _offer(program: Program, page: str, state: str) -> dict:
@@ -97,8 +99,11 @@ def _offer(program: Program, page: str, state: str) -> dict:
             "category": "Paid" if program.cost else "Free", "description": program.cost_note}
 
 
-def _status(state: str) -> str:
-    return SCHEMA + ("EventCancelled" if state == "cancelled" else "EventScheduled")
+def _status(state: str, moved: bool = False) -> str:
+    """A cancelled event is EventCancelled whether or not it was moved first; one moved and held, EventRescheduled."""
+    if state == "cancelled":
+        return SCHEMA + "EventCancelled"
+    return SCHEMA + ("EventRescheduled" if moved else "EventScheduled")
 
 
 def program(program: Program, view, *, title: str, summary: str, page: str, site: str, image: str | None) -> dict:
@@ -115,9 +120,14 @@ def program(program: Program, view, *, title: str, summary: str, page: str, site
         "contributor": partners,
         "audience": [{"@type": "Audience", "audienceType": view.label("audiences", code)} for code in program.audiences],
         "isAccessibleForFree": program.cost == 0, "offers": _offer(program, page, state),
-        "maximumAttendeeCapacity": program.capacity, "eventStatus": _status(state), **place,
+        "maximumAttendeeCapacity": program.capacity, **place,
         "startDate": program.first.start.isoformat(), "endDate": program.last.end.isoformat(),
     }
+    # A program of one session that was moved is itself rescheduled, and says when it was announced for.
+    alone = program.first if len(program.sessions) == 1 and program.first.moved_from else None
+    event["eventStatus"] = _status(state, bool(alone))
+    if alone and state != "cancelled":
+        event["previousStartDate"] = alone.moved_from.isoformat()
     if program.repeat is not None and not says_every_session(program):
         event["eventSchedule"] = _schedule(program, program.first)
     if says_every_session(program):
@@ -131,9 +141,11 @@ def _session(program: Program, view, session: Session, title: str, summary: str,
     """One session as an Event of its own, with its own status and availability."""
     own = view.session_state(program, session)
     name = f"{title} ({session.number}/{session.total})" + (f": {session.topic}" if session.topic else "")
-    return {"@type": "Event", "@id": f"{page}#session-{session.start:%Y%m%dT%H%M}", "name": name,
-            "description": summary, "url": page, "image": image, "organizer": organizer,
-            "startDate": session.start.isoformat(), "endDate": session.end.isoformat(), "eventStatus": _status(own),
+    moved = session.moved_from is not None and own != "cancelled"
+    return {"@type": "Event", "@id": f"{page}#session-{session.moved_from or session.start:%Y%m%dT%H%M}",
+            "name": name, "description": summary, "url": page, "image": image, "organizer": organizer,
+            "startDate": session.start.isoformat(), "endDate": session.end.isoformat(),
+            "eventStatus": _status(own, moved), "previousStartDate": session.moved_from.isoformat() if moved else None,
             "offers": _offer(program, page, own), **place}
 
 

@@ -123,6 +123,9 @@ class CatalogView:
     def cancelled_to_come(self, program: Program):
         return program.cancelled_to_come(self.now)
 
+    def moved_to_come(self, program: Program):
+        return program.moved_to_come(self.now)
+
     def features(self, program: Program) -> tuple[str, ...]:
         return effective_features(program, self.vocabularies)
 

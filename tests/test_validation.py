@@ -445,7 +445,7 @@ def test_a_session_moved_past_another_is_numbered_in_its_new_place(content):
 
 @pytest.mark.parametrize("moved, code, phrases", [
     ("    2026-12-09: 2026-12-10 09:00", "moved_not_a_session", ["Tanggal 2026-12-09 di moved bukan tanggal salah satu sesi"]),
-    ("    2026-12-03: 2026-12-04", "moved_not_a_session", ["moved: {2026-12-02: 2026-12-02 13:00}"]),
+    ("    2026-12-03: 2026-12-04", "moved_not_a_session", ["seperti ini: 2026-12-02: 2026-12-02 13:00"]),
     ("    2026-12-23: 2026-12-16 09:00", "moved_onto_session", ["Sesi 2026-12-23 dipindah ke 2026-12-16 09:00"]),
     ("    2026-12-16: 2026-12-17 13:00\n    16 Desember 2026: 2026-12-18 13:00", "moved_twice", ["dipindah dua kali"]),
     ("    2026-12-16: besok sore", "bad_datetime", ["besok sore"]),

@@ -282,7 +282,8 @@ def git(repository: Path, *arguments: str) -> str:
 PROGRAMS = ("kelas-komputer-lansia", "bahasa-isyarat-dasar")
 ENDED = ("  start: 2026-12-04 16:00", "  start: 2026-10-02 16:00"), \
         ("  repeat: {every: week, until: 2027-01-29}", "  repeat: {every: week, until: 2026-10-30}"), \
-        ("  except: [2026-12-25, 2027-01-01]", "  except: [2026-10-16]")
+        ("  except: [2026-12-25, 2027-01-01]", "  except: [2026-10-16]"), \
+        ("  moved:\n    2027-01-08: 2027-01-09 10:00\n", "")
 
 
 @pytest.fixture(scope="module")

@@ -122,7 +122,7 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "moved_not_a_session": (
         N_("Tanggal {value} di moved bukan tanggal salah satu sesi, jadi tidak ada sesi yang bisa dipindah."),
         N_("di kiri tanggal lama sesinya, seperti tertulis di jadwal; di kanan tanggal dan jam barunya"),
-        N_("Salin tanggal lamanya dari jadwal program, misalnya moved: {{{example}}}."),
+        N_("Salin tanggal lamanya dari jadwal program, lalu tulis di bawah moved satu baris seperti ini: {example}"),
     ),
     "moved_and_cancelled": (
         N_("Sesi {value} ditulis dibatalkan (cancelled) sekaligus dipindah (moved)."),

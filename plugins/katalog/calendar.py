@@ -74,7 +74,7 @@ def session_parts(sessions) -> list[str]:
     """Each listed session's own part of its UID, from its day (20261210), with its start time as well when
     another session is on the same day (20261210T1300): so a session keeps its UID when others are added,
     removed or renumbered, and a subscribed calendar sees no session move."""
-    announced = [session.moved_from or session.start for session in sessions]  # a moved session keeps its UID
+    announced = [session.announced for session in sessions]  # a moved session keeps its UID
     days = [start.strftime("%Y%m%d") for start in announced]
     return [day if days.count(day) == 1 else start.strftime("%Y%m%dT%H%M") for day, start in zip(days, announced)]
 
@@ -155,7 +155,7 @@ def program_events(program: Program, text: EventText, revision: Revision, domain
             if off(index) or session.moved_from:
                 override = _event(program, text, revision, uid(program.key, domain), session,
                                   (text.cancelled_summary or text.summary) if off(index) else text.summary, off(index))
-                override.add("recurrence-id", session.moved_from or session.start)
+                override.add("recurrence-id", session.announced)
                 events.append(override)
     return events
 
@@ -163,7 +163,7 @@ def program_events(program: Program, text: EventText, revision: Revision, domain
 def rule_start(program: Program) -> datetime:
     """The rule's first start: the first session as announced, or the skipped date before it when the rule's first
     day is skipped (DTSTART must be the rule's first occurrence for RRULE and EXDATE to mean what the content says)."""
-    first = min(session.moved_from or session.start for session in program.sessions)
+    first = min(session.announced for session in program.sessions)
     earlier = [day for day in program.skipped if day < first.date()]
     if earlier:
         return datetime.combine(min(earlier), time(first.hour, first.minute), first.tzinfo)

@@ -331,6 +331,11 @@ class Program:
         ahead."""
         return () if self.cancelled_whole else tuple(s for s in self.sessions if s.moved_from)
 
+    def moved_from(self, session: Session) -> datetime | None:
+        """The start a session was announced for, when it is said to have moved: a moved session of a program that
+        goes ahead (a cancelled program says it is cancelled, not where its sessions were)."""
+        return session.moved_from if session in self.moved else None
+
     def is_past(self, now: datetime) -> bool:
         return self.last.is_over(now)
 
@@ -983,6 +988,7 @@ def _move(parser, raw, values, found, path):
     sessions, rule, skipped = found
     moved: dict[Session, tuple[Session, int]] = {}  # each session moved: where it goes, and the line that says so
     field_path = f"{path}.moved"
+    before = len(parser.problems)  # the moves' own problems, not the rest of the file's
     for old, new, line in moves:
         named = old.isoformat(sep=" ", timespec="minutes") if isinstance(old, datetime) else old.isoformat()
         session = next((s for s in sessions
@@ -999,15 +1005,15 @@ def _move(parser, raw, values, found, path):
                 tzinfo=session.start.tzinfo)
             moved[session] = replace(session, start=start, end=start + (session.end - session.start),
                                      moved_from=session.start), line
-    if not parser.ok:
+    if len(parser.problems) > before:
         return None
     result = sorted((moved[s][0] if s in moved else s for s in sessions), key=lambda s: s.start)
     starts = [s.start for s in result]
-    for before, (after, line) in moved.items():
+    for announced, (after, line) in moved.items():
         if starts.count(after.start) > 1:
-            parser.problem(line, field_path, "moved_onto_session", value=before.day.isoformat(),
+            parser.problem(line, field_path, "moved_onto_session", value=announced.day.isoformat(),
                            detail=after.start.strftime("%Y-%m-%d %H:%M"))
-    if not parser.ok:
+    if len(parser.problems) > before:
         return None
     return tuple(replace(s, number=n) for n, s in enumerate(result, start=1)), rule, skipped
 

@@ -268,6 +268,11 @@ class Session:
     def day(self) -> date:
         return self.start.date()
 
+    @property
+    def announced(self) -> datetime:
+        """The start the schedule announced: where a moved session was, else its start."""
+        return self.moved_from or self.start
+
     def is_over(self, now: datetime) -> bool:
         """Whether the session has ended at `now` (an aware moment): compared as instants, so a session in WIT is
         over an hour before one that ends at the same clock time in WIB."""

@@ -124,10 +124,10 @@ def program(program: Program, view, *, title: str, summary: str, page: str, site
         "startDate": program.first.start.isoformat(), "endDate": program.last.end.isoformat(),
     }
     # A program of one session that was moved is itself rescheduled, and says when it was announced for.
-    alone = program.first if len(program.sessions) == 1 and program.first.moved_from else None
+    alone = program.moved_from(program.first) if len(program.sessions) == 1 else None
     event["eventStatus"] = _status(state, bool(alone))
-    if alone and state != "cancelled":
-        event["previousStartDate"] = alone.moved_from.isoformat()
+    if alone:
+        event["previousStartDate"] = alone.isoformat()
     if program.repeat is not None and not says_every_session(program):
         event["eventSchedule"] = _schedule(program, program.first)
     if says_every_session(program):
@@ -141,11 +141,11 @@ def _session(program: Program, view, session: Session, title: str, summary: str,
     """One session as an Event of its own, with its own status and availability."""
     own = view.session_state(program, session)
     name = f"{title} ({session.number}/{session.total})" + (f": {session.topic}" if session.topic else "")
-    moved = session.moved_from is not None and own != "cancelled"
-    return {"@type": "Event", "@id": f"{page}#session-{session.moved_from or session.start:%Y%m%dT%H%M}",
+    moved = program.moved_from(session)
+    return {"@type": "Event", "@id": f"{page}#session-{session.announced:%Y%m%dT%H%M}",
             "name": name, "description": summary, "url": page, "image": image, "organizer": organizer,
             "startDate": session.start.isoformat(), "endDate": session.end.isoformat(),
-            "eventStatus": _status(own, moved), "previousStartDate": session.moved_from.isoformat() if moved else None,
+            "eventStatus": _status(own, bool(moved)), "previousStartDate": moved.isoformat() if moved else None,
             "offers": _offer(program, page, own), **place}
 
 

@@ -228,3 +228,43 @@ def test_every_agenda_entry_says_its_status_time_and_place(built_site, lang, pre
             assert len(li.find_all("time")) >= 2, (page, text(li))
             assert place_line and not place_line.startswith(("·", "pukul", "from")), (page, place_line)
     assert entries > 20
+
+
+@pytest.mark.parametrize("prefix", ["", "en/", "jv/"])
+def test_the_one_action_is_in_writing_whenever_the_program_can_be_reached_in_writing(built_site, sample_catalog, prefix):
+    """Someone who cannot hear or speak gets WhatsApp, a form or e-mail as the prominent action, never a call,
+    when the registration or the program's contact offers one; a call comes under it."""
+    from katalog.registration import channels
+
+    now = sample_catalog.settings["KATALOG_NOW"]
+    checked = 0
+    for program in (p for p in sample_catalog.programs if p.lang == "id"):
+        state = program.state(now)
+        if state not in ("open", "full"):
+            continue
+        offered = channels(program, state)
+        page = soup(built_site, f"{prefix}program/{program.slug}")
+        action = page.select_one(".action a")
+        if any(c.written for c in offered):
+            assert action is not None and not action["href"].startswith("tel:"), (prefix, program.slug)
+            assert action["href"].startswith(("https://wa.me/", "mailto:", program.registration.form or "https://wa.me/"))
+            checked += 1
+        others = [a["href"] for a in page.select(".register .channels a")]
+        calls = [n for n, href in enumerate(others) if href.startswith("tel:")]
+        in_person = [n for n, href in enumerate(others) if "/lokasi/" in href]
+        assert all(n > m for n in calls for m in in_person), (prefix, program.slug, others)  # in person before a call
+    assert checked > 10
+
+
+def test_the_order_of_channels_is_decided_once(content):
+    from katalog.registration import channels
+
+    phone_only = VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"', '  phone: "(0333) 421 876"\n  walk_in: true')
+    with_contact = phone_only.replace('  phone: "(0333) 421 876"\n---', '  phone: "(0333) 421 876"\n  whatsapp: "0812-1111-2222"\n---')
+    content.program("kelas-uji", phone_only)
+    content.program("kelas-kontak", with_contact)
+    programs = {p.slug: p for p in content.load().programs}
+    assert [c.kind for c in channels(programs["kelas-uji"], "open")] == ["walk_in", "phone"]
+    assert [c.kind for c in channels(programs["kelas-kontak"], "open")] == ["contact_whatsapp", "walk_in", "phone"]
+    assert [c.kind for c in channels(programs["kelas-kontak"], "full")] == ["contact_whatsapp", "phone"]
+    assert channels(programs["kelas-kontak"], "open")[0].phone.display == "0812-1111-2222"

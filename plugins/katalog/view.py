@@ -7,6 +7,7 @@ from markupsafe import Markup
 from .data import localized
 from .i18n import language_name
 from .listings import FACETS, catalog_order, effective_features, next_start
+from .registration import channels as registration_channels
 from .model import Program
 from .search import is_upcoming, program_values, root_words, values_in_use
 
@@ -132,12 +133,15 @@ class CatalogView:
     def upcoming(self, program: Program):
         return program.upcoming(self.now)
 
+    def channels(self, program: Program):
+        """The ways to register (or join the waiting list) in the order they are offered (katalog.registration)."""
+        return registration_channels(program, self.state(program))
+
     @staticmethod
     def has_text_channel(program: Program) -> bool:
-        """Whether one can register or ask without a voice call: WhatsApp, a form, e-mail."""
-        contacts = [c for c in (program.contact, program.accessibility.contact) if c]
-        return bool(program.registration.whatsapp or program.registration.form
-                    or any(c.whatsapp or c.email for c in contacts))
+        """Whether one can register or ask without a voice call: WhatsApp, a form, e-mail (its own or its
+        contact's)."""
+        return any(channel.written for channel in registration_channels(program, "open"))
 
     def related(self, program: Program, articles, limit: int = 3, states=("open", "full")) -> list:
         """Up to `limit` other programs that can still be joined: the same category first, then a shared audience;

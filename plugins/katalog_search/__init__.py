@@ -4,10 +4,11 @@ mark with data-pagefind-body, with the filters and result details those pages de
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 import shutil
+import subprocess
+import sys
 
 from pelican import signals
 from pelican.generators import Generator
@@ -64,11 +65,14 @@ def indexed_glob() -> str:
     return "{" + ",".join(patterns) + "}" if patterns else "**/*.html"
 
 
-async def _index(site: str, bundle: str) -> dict:
-    from pagefind.index import PagefindIndex
-
-    async with PagefindIndex(config={"output_path": bundle}) as index:
-        return await index.add_directory(site, glob=indexed_glob())
+def _index(site: str, bundle: str) -> None:
+    """Pagefind's own command, run to its end. (Its Python API stops the indexer as soon as the indexer answers that
+    it wrote the files; on a busy machine a large index's pagefind-entry.json was then left empty.)"""
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", site, "--output-path", bundle,
+                           "--glob", indexed_glob()], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind could not index the site: {done.stderr.strip() or done.stdout.strip()}")
+    logger.debug("%s search index: %s", LOG_PREFIX, done.stdout.strip().splitlines()[-1:] or "")
 
 
 def write_index(pelican):
@@ -81,7 +85,7 @@ def write_index(pelican):
     site = os.path.abspath(pelican.output_path)
     bundle = os.path.join(site, BUNDLE)
     shutil.rmtree(bundle, ignore_errors=True)
-    result = asyncio.run(_index(site, bundle))
+    _index(site, bundle)
     for name in os.listdir(bundle):
         if not (name in KEPT or name.endswith(KEPT)):
             os.remove(os.path.join(bundle, name))
@@ -91,7 +95,6 @@ def write_index(pelican):
             text = handle.read()
         with open(script, "w", encoding="utf-8") as handle:
             handle.write(compact_script(text))
-    logger.debug("%s search index: %s pages", LOG_PREFIX, result.get("page_count"))
 
 
 def get_generators(pelican):

@@ -104,6 +104,12 @@ def test_lists_are_joined_in_words():
     assert formatting.join_list(["a", "b", "c"], "id") == "a, b, dan c"
     assert formatting.join_list(["a", "b"], "en") == "a and b"
     assert formatting.join_list(["a", "b"], "jv") == "a lan b"
+    # An item with its own "and" (or a comma) is kept whole: the items are joined with semicolons instead.
+    assert formatting.join_list(["Pencari kerja", "Pelajar dan mahasiswa"], "id") == "Pencari kerja; Pelajar dan mahasiswa"
+    assert formatting.join_list(["Job seekers", "Students and Pupils", "Parents"], "en") == (
+        "Job seekers; Students and Pupils; Parents")
+    assert formatting.join_list(["Wong tuwa", "Pelajar lan mahasiswa"], "jv") == "Wong tuwa; Pelajar lan mahasiswa"
+    assert formatting.join_list(["Danau", "Pandan"], "id") == "Danau dan Pandan"
 
 
 def test_an_online_session_in_the_other_indonesian_zones():

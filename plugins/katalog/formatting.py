@@ -105,9 +105,23 @@ def weekday(moment, lang: str) -> str:
 
 
 def join_list(items, lang: str) -> str:
-    """a, b dan c / a, b and c: items joined as the language joins them."""
+    """a, b dan c / a, b and c: items joined as the language joins them. When an item holds the language's own "and"
+    ("Pelajar dan mahasiswa"), the items are joined with semicolons, so that each stays one item:
+    "Pencari kerja; Pelajar dan mahasiswa", never "Pencari kerja dan Pelajar dan mahasiswa"."""
     items = [str(item) for item in items]
-    return format_list(items, locale=babel_locale(lang)) if items else ""
+    if not items:
+        return ""
+    locale = babel_locale(lang)
+    joiner = re.compile(rf"\b{re.escape(_conjunction(locale))}\b", re.IGNORECASE)
+    if len(items) > 1 and any(joiner.search(item) for item in items):
+        return "; ".join(items)
+    return format_list(items, locale=locale)
+
+
+@lru_cache(maxsize=None)
+def _conjunction(locale) -> str:
+    """The word a language joins the last two items of a list with: "dan", "and", "lan"."""
+    return format_list(["\x00", "\x01"], locale=locale).strip("\x00\x01").strip()
 
 
 @by_moment

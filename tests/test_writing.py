@@ -275,3 +275,38 @@ def test_times_without_a_zone(content, prose, found):
 def test_phone_numbers_in_prose(content, prose, found):
     content.program("kelas-uji", VALID_PROGRAM.replace("Isi program uji coba.", prose))
     assert ("phone_in_prose" in [p.code for p in content.load().warnings]) == found
+
+
+@pytest.mark.parametrize("prose, found", [
+    ("Buka pukul 08.00-15.00 WIB.", "08.00 sampai 15.00"), ("Buka 9:00 – 12:00 WITA.", "9:00 sampai 12:00"),
+    ("Kelas 13.00—15.30 WIB.", "13.00 sampai 15.30"), ("Buka 8am-3pm WIB.", "8am sampai 3pm"),
+    ("Buka 08.00 sampai 15.00 WIB.", None), ("Tanya ke 0812-3301-4455.", None), ("Tanggal 1-3 Desember.", None),
+    ("Biaya Rp10.000-20.000.", None),
+])
+def test_time_ranges_with_a_dash_are_told_with_the_words_to_write(content, prose, found):
+    content.program("kelas-uji", VALID_PROGRAM.replace("Isi program uji coba.", prose))
+    ranges = [p for p in content.load().warnings if p.code == "time_range_dash"]
+    assert [p.params["detail"] for p in ranges] == ([found] if found else [])
+
+
+@pytest.mark.parametrize("lang, prose, fix", [
+    ("en", "Open from 9:00 - 12:00 WITA on Saturdays.", "9:00 to 12:00"),
+    ("jv", "Bukak jam 09.00-12.00 WIB.", "09.00 nganti 12.00"),
+])
+def test_a_time_range_in_any_language_is_fixed_with_that_languages_word(content, lang, prose, fix):
+    """The fix names the word the pages themselves write between two times in that language."""
+    content.program("kelas-uji")
+    content.program("kelas-uji", "---\ntitle: Trial\nsummary: A trial.\nimage:\n  alt: Two people typing.\n---\n"
+                    + prose + "\n", lang=lang)
+    ranges = [p for p in content.load().warnings if p.code == "time_range_dash"]
+    assert [(p.params["detail"], p.line, p.field) for p in ranges] == [(fix, 7, "description")]
+
+
+def test_a_time_range_in_the_registration_words_is_found_at_its_line(content):
+    text = VALID_PROGRAM.replace('  whatsapp: "0812-3301-4455"\n',
+                                 '  whatsapp: "0812-3301-4455"\n  walk_in: "Meja layanan, Senin sampai Sabtu 08.00-15.00 WIB"\n'
+                                 '  note: "Daftar ulang 07.30 - 08.00 WIB."\n')
+    content.program("kelas-uji", text)
+    ranges = {p.field: (p.line, p.params["detail"]) for p in content.load().warnings if p.code == "time_range_dash"}
+    assert ranges == {"registration.walk_in": (line_of(text, "  walk_in:"), "08.00 sampai 15.00"),
+                      "registration.note": (line_of(text, "  note:"), "07.30 sampai 08.00")}

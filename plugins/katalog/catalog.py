@@ -253,13 +253,29 @@ def _check_writing(catalog: Catalog, parser: Parser, item, document) -> None:
     found = check_text(catalog.writing, lang=item.lang, title=item.title, summary=item.summary, body=document.body,
                        body_line=document.body_line, html=item.html, lines=dict(document.meta.key_lines),
                        heading_level=3 if program else 2, phones=phones, image=item.image if own_image else None,
-                       image_lines=image_lines)
+                       image_lines=image_lines, prose=_prose(item, document) if program else None)
     for finding in found:
         weight = catalog.weights[finding.code]
         if weight == ERROR:
             parser.problem(finding.line, finding.field, finding.code, **finding.params)
         elif weight == WARNING:
             parser.warn(finding.line, finding.field, finding.code, **finding.params)
+
+
+def _prose(program, document) -> dict:
+    """The words of a program's front matter that its pages, share text and calendar show, each with its line."""
+    lines = dict(document.meta.key_lines)
+    found = {}
+    for name, holder, attribute in (("cost_note", program, "cost_note"), ("registration.note", program.registration, "note"),
+                                    ("registration.walk_in", program.registration, "walk_in"),
+                                    ("accessibility.note", program.accessibility, "note")):
+        text = getattr(holder, attribute, None) if holder else None
+        if isinstance(text, str) and text:
+            parent, _, child = name.rpartition(".")
+            meta = document.meta.get(parent) if parent else None
+            inner = meta.key_lines if isinstance(meta, Mapping) and hasattr(meta, "key_lines") else {}
+            found[name] = (text, inner.get(child, lines.get(parent or name, 1)))
+    return found
 
 
 def _apply_strictness(catalog: Catalog) -> None:

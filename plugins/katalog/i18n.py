@@ -71,3 +71,23 @@ def language_name(lang: str) -> str:
         return Locale.parse(lang.replace("-", "_")).get_display_name(lang).capitalize()
     except Exception:  # an unknown or malformed tag: the tag is all there is
         return lang
+
+
+@lru_cache(maxsize=None)
+def _site_catalog(lang: str) -> dict[str, str]:
+    """The theme's own translations (theme/translations/<lang>/LC_MESSAGES/messages.po): the words the pages use."""
+    from .defaults import THEME
+
+    path = Path(THEME) / "translations" / lang / "LC_MESSAGES" / "messages.po"
+    if not path.is_file():
+        return {}
+    with open(path, "rb") as handle:
+        catalog = read_po(handle, locale=lang)
+    return {m.id: m.string for m in catalog if isinstance(m.id, str) and m.id and m.string and not m.fuzzy}
+
+
+def site_word(text: str, lang: str) -> str:
+    """A word as the site's pages write it in `lang` (the theme's translation), so that a hint names the same word."""
+    if lang == SOURCE_LANG:
+        return text
+    return (_site_catalog(lang) or _site_catalog(lang.split("-")[0])).get(text, text)

@@ -656,6 +656,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("jam dengan WIB, WITA atau WIT"),
         N_("Tambahkan zona waktunya, misalnya: pukul 09.00 WIB. Peserta daring bisa berada di zona lain."),
     ),
+    "time_range_dash": (
+        N_("Rentang jam «{value}» ditulis dengan tanda hubung: pembaca layar membacanya sebagai dua angka saja, dan barisnya bisa terpotong di tanda itu."),
+        N_("rentang jam dengan kata di antaranya"),
+        N_("Tulis «{detail}»."),
+    ),
     "phone_in_prose": (
         N_("Nomor telepon «{value}» ditulis di deskripsi, tetapi tidak ada di kolom kontak atau pendaftaran."),
         N_("nomor telepon di kolom contact atau registration"),

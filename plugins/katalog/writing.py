@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .i18n import N_
+from .i18n import N_, site_word
 
 ERROR, WARNING, OFF = "error", "warning", "off"
 
@@ -125,6 +125,8 @@ RULES = (
          "Bawa SKCK.", "Bawa surat keterangan catatan kepolisian."),
     Rule("time_without_zone", "numbers", WARNING,
          "Kelas mulai pukul 09.00.", "Kelas mulai pukul 09.00 WIB."),
+    Rule("time_range_dash", "numbers", WARNING,
+         "Buka Senin sampai Sabtu pukul 08.00-15.00 WIB.", "Buka Senin sampai Sabtu pukul 08.00 sampai 15.00 WIB."),
     Rule("phone_in_prose", "numbers", WARNING,
          "Tanya dulu ke 0812-9999-1234.", "Tanya dulu lewat WhatsApp narahubung (tertulis di bawah)."),
 )
@@ -201,6 +203,10 @@ ZONES = re.compile(r"\b(?:WIB|WITA|WIT|UTC|GMT)\b|UTC[+-]\d|waktu indonesia|indo
 TIME = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.:]([0-5]\d)(?![\d.,:]\d)"
                   r"|(?<=pukul )([01]?\d|2[0-3])(?![\d.,:])|(?<=jam )([01]?\d|2[0-3])(?![\d.,:])"
                   r"|(?<![\d.,:])(1[0-2]|0?[1-9])(?=\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w))", re.IGNORECASE)
+# A range of times with a hyphen or dash between them (08.00-15.00, 9:00 – 12:00, 9am-3pm): a screen reader reads
+# "08.00 15.00", and a line may break at the dash. Written with the language's own word for "to" instead.
+_CLOCK = r"(?:[01]?\d|2[0-3])[.:][0-5]\d(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|(?:1[0-2]|0?[1-9])\s?(?:am|pm|a\.m\.|p\.m\.)"
+TIME_RANGE = re.compile(rf"(?<![\d.,:])({_CLOCK})\s*[-‐‑‒–—−]\s*({_CLOCK})(?![\d.,:]\d)", re.IGNORECASE)
 # An Indonesian phone number in prose: mobile (08.., +628.., 628..) or a landline with its area code.
 PHONE = re.compile(r"(?<![\d+(])\(?(?:\+62[\s.-]?|62|0)(?:8\d{1,2}[\s.-]?\d{3,4}[\s.-]?\d{3,5}|\(?\d{2,3}\)?[\s.-]?\d{3,4}"
                    r"[\s.-]?\d{3,4})(?!\d)")
@@ -361,7 +367,7 @@ class Writing:
 
 def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: str, body_line: int, html: str,
                lines: dict, heading_level: int, phones: set[str] = frozenset(), image=None,
-               image_lines: dict | None = None) -> list[Found]:
+               image_lines: dict | None = None, prose: dict | None = None) -> list[Found]:
     """Every rule on one program's or page's text: its summary, its description (the Markdown source for lines,
     the rendered HTML for what it means) and its image's alternative text."""
     found: list[Found] = []
@@ -379,6 +385,10 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
                 limit=limits.summary_words)
         calm = _plain_text_checks(summary, summary_line, "summary", add, writing)
         _abbreviations(calm, lambda _: summary_line, "summary", add, writing, seen=set())
+        time_ranges(summary, lang, summary_line, add, "summary")
+    # Other words of the front matter that the pages, share texts and calendars show (registration.note, ...).
+    for name, (text, line) in (prose or {}).items():
+        time_ranges(text, lang, line, add, name)
 
     # The image of the front matter.
     if image is not None and not image.decorative:
@@ -499,6 +509,7 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
         calm = _plain_text_checks(text, line, "description", add, writing)
         _abbreviations(calm, lambda _: line, "description", add, writing, seen=seen_abbreviations)
         _times_and_phones(text, line, add, phones)
+        time_ranges(text, lang, line, add)
 
     # The language of the description.
     if writing.detector is not None:
@@ -564,6 +575,14 @@ def _abbreviations(text: str, line_of, where: str, add, writing: Writing, seen: 
             continue
         seen.add(word)
         add("unknown_abbreviation", line_of(word), where, value=word)
+
+
+def time_ranges(text: str, lang: str, line: int, add, where: str = "description") -> None:
+    """Each range of times written with a dash, and how to write it: with the word the site's pages use between
+    two times in that language (sampai, to, nganti)."""
+    for match in TIME_RANGE.finditer(text):
+        word = site_word("sampai", lang)
+        add("time_range_dash", line, where, value=match.group(0), detail=f"{match.group(1)} {word} {match.group(2)}")
 
 
 def _times_and_phones(text: str, line: int, add, phones: set[str]) -> None:

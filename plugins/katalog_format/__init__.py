@@ -58,6 +58,8 @@ FILTERS = {
     "money": _filter(formatting.money),
     "file_size": _filter(formatting.file_size),
     "iso": lambda moment: moment.isoformat(),
+    # A phone number (or any text) that is never broken across lines where the line has room for it (main.css).
+    "unbroken": lambda text: Markup('<span class="unbroken">%s</span>') % text,
     # The text a plain-text macro (text.html) stands for, unescaped: for a link's query, never for the page itself.
     "plain": plain,
 }

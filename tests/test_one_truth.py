@@ -112,8 +112,10 @@ def test_home_week_and_agenda_say_each_session_s_own_state(built, programs, lang
             assert not session.is_over(now), (now, lang, program.slug, session.start)  # a session over is not offered
             assert session.day not in program.skipped
             state = program.session_state(session, now)
-            assert said[state] in text(item), (now, lang, program.slug, session.start, state, text(item))
-            for other in set(STATE_WORDS) - {state}:
+            # An entry says its status only when it is not open.
+            if state != "open":
+                assert said[state] in text(item), (now, lang, program.slug, session.start, state, text(item))
+            for other in set(STATE_WORDS) - {state, "open"}:
                 assert said[other] not in text(item), (now, lang, program.slug, session.start, other)
             assert says_moved(item, session, state, lang), (now, lang, program.slug, session.start)
             listed.add((program.slug, session.start))

@@ -307,6 +307,11 @@ class Program:
         return self.location == ONLINE
 
     @property
+    def joinable_online(self) -> bool:
+        """Whether one can take part from anywhere (online, or hybrid): its times are then given in every zone."""
+        return self.online or self.mode == "hybrid"
+
+    @property
     def first(self) -> Session:
         return self.sessions[0]
 

@@ -67,8 +67,9 @@ DEFAULTS = {
     # How long browsers and the host's network may keep the versioned files (theme files and images, whose
     # addresses change with their content), in seconds. HTML keeps the host's own short default.
     "KATALOG_CACHE_SECONDS": 31_536_000,
-    # Programs or sessions per page of a listing.
-    "KATALOG_PAGE_SIZE": 12,
+    # Programs per page of a listing: a list of up to this many is one page, so that one search of the page finds any
+    # program in it (a phone's "find in page") and nobody has to guess which page holds it.
+    "KATALOG_PAGE_SIZE": 50,
     # The library's own facts, read from content/data/site.yaml by katalog.site before a build or a check (name,
     # address, zone, help channels, languages, licence, host); never set by hand. SITENAME, AUTHOR,
     # KATALOG_SHORT_NAME, I18N_SUBSITES, KATALOG_TIMEZONE and (for the sample) KATALOG_TODAY are set from it too.

@@ -51,10 +51,12 @@ class ListingsGenerator(Generator):
         sessions = agenda(self.items, now)
         week = [e for e in sessions if e.day < today + timedelta(days=7)]
         self._write(writer, "index.html", "index", "", upcoming=upcoming[: self.settings_k["KATALOG_HOME_UPCOMING"]],
-                    program_count=len(self.items), week=by_day(week))
+                    program_count=len(self.items), joinable_count=len(upcoming), week=by_day(week))
 
+        # All programs one can still join first, by category; then, in one part, those that are over or cancelled.
         category_order = list(view.vocabularies["categories"].entries)
-        by_category = sorted(ordered, key=lambda a: category_order.index(a.program.category))
+        by_category = sorted(ordered, key=lambda a: (view.state(a.program) not in ("open", "full"),
+                                                     category_order.index(a.program.category)))
         self._paginated(writer, by_category, f"{paths['program']}/", "catalog")
 
         for facet in FACETS:

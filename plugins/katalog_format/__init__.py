@@ -67,7 +67,7 @@ FILTERS = {
 
 TESTS = {
     # {{ items | selectattr("program", "joinable_in", katalog) }}: programs one can still join (open or full).
-    "joinable_in": lambda program, view: view.state(program) in ("open", "full"),
+    "joinable_in": lambda program, view: view.joinable(program),
 }
 
 

@@ -47,16 +47,15 @@ class ListingsGenerator(Generator):
         view = self.view
         paths = self.settings_k["KATALOG_PATHS"]
         ordered = catalog_order(self.items, now)
-        upcoming = [a for a in ordered if view.state(a.program) in ("open", "full")]
+        upcoming = [a for a in ordered if view.joinable(a.program)]
         sessions = agenda(self.items, now)
         week = [e for e in sessions if e.day < today + timedelta(days=7)]
         self._write(writer, "index.html", "index", "", upcoming=upcoming[: self.settings_k["KATALOG_HOME_UPCOMING"]],
-                    program_count=len(self.items), joinable_count=len(upcoming), week=by_day(week))
+                    joinable_count=len(upcoming), week=by_day(week))
 
         # All programs one can still join first, by category; then, in one part, those that are over or cancelled.
         category_order = list(view.vocabularies["categories"].entries)
-        by_category = sorted(ordered, key=lambda a: (view.state(a.program) not in ("open", "full"),
-                                                     category_order.index(a.program.category)))
+        by_category = sorted(ordered, key=lambda a: (not view.joinable(a.program), category_order.index(a.program.category)))
         self._paginated(writer, by_category, f"{paths['program']}/", "catalog")
 
         for facet in FACETS:

@@ -327,6 +327,21 @@ def test_bad_reference_data_is_reported_with_its_own_file_and_line(content):
     assert "«Asia/Makasar» bukan nama zona waktu yang dikenal" in problems[0].format("id")
 
 
+
+@pytest.mark.parametrize("short", ["[Cabang, Gilimanuk]", "{}", "{id: ''}", "{id: [a, b]}"])
+def test_a_place_short_name_that_is_not_text_is_reported_at_its_line(content, short):
+    locations = content.root / "data" / "locations.yaml"
+    text = locations.read_text(encoding="utf-8")
+    start = text.index("  short:\n    id: Cabang Gilimanuk")
+    end = text.index("\n", text.index("    jv: Cabang Gilimanuk", start)) + 1
+    text = text[:start] + f"  short: {short}\n" + text[end:]
+    locations.write_text(text, encoding="utf-8")
+    content.program("kelas-uji")
+    [problem] = content.load().problems
+    assert (problem.path.endswith("data/locations.yaml"), problem.line, problem.field, problem.code) == (
+        True, line_of(text, f"  short: {short}"), "cabang-gilimanuk.short", "wrong_shape")
+    assert "short: {id: Cabang Ketapang, en: Ketapang branch}" in problem.format("id")
+
 TRANSLATION = """\
 ---
 title: Trial Class

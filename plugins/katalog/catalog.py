@@ -601,6 +601,12 @@ def _check_locations(vocabularies, problems):
         elif not zone(str(name)):
             problems.append(Problem(locations.data_file, lines.get("timezone", entry.line), f"{entry.code}.timezone",
                                     "unknown_timezone", {"value": name}))
+        short = entry.details.get("short")
+        if short is not None and not (isinstance(short, str) or (isinstance(short, Mapping) and short
+                                      and all(isinstance(text, str) and text.strip() for text in short.values()))):
+            problems.append(Problem(locations.data_file, lines.get("short", entry.line), f"{entry.code}.short",
+                                    "wrong_shape", {"expected": Msg("nama pendek tempat: teks, atau teks per bahasa"),
+                                                    "example": "short: {id: Cabang Ketapang, en: Ketapang branch}"}))
         for feature in as_list(entry.details.get("accessibility")):
             if str(feature) not in features:
                 problems.append(Problem(locations.data_file, getattr(feature, "line", entry.line),

@@ -95,30 +95,42 @@ def says_moved(item, session, state: str, lang: str) -> bool:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_week_and_agenda_say_each_session_s_own_state(built, programs, lang):
+    """The home page's week, the month pages, the week pages and the places' agendas: each entry says the state of its
+    own session; the months, and the places together, list every session still to come."""
     now, output = built
     said = words(lang, STATE_WORDS)
     prefix = LANGUAGES[lang]
-    pages = [page(output, f"{prefix}".rstrip("/") or ".")]
     agenda = output / prefix / "agenda"
-    pages += [page(output, f"{prefix}agenda/{folder.name}") for folder in sorted(agenda.iterdir())
-              if re.fullmatch(r"\d{4}-\d{2}", folder.name)]
-    listed = set()
-    for soup in pages:
-        for item in soup.select("ul.agenda-list > li"):
-            program = programs[slug_of(item.a)]
-            times = {t["datetime"] for t in item.find_all("time")}
-            [session] = [s for s in program.sessions if s.start.isoformat() in times] or [None]
-            assert session is not None, (now, lang, program.slug, times)
-            assert not session.is_over(now), (now, lang, program.slug, session.start)  # a session over is not offered
-            assert session.day not in program.skipped
-            state = program.session_state(session, now)
-            # An entry says its status only when it is not open.
-            if state != "open":
-                assert said[state] in text(item), (now, lang, program.slug, session.start, state, text(item))
-            for other in set(STATE_WORDS) - {state, "open"}:
-                assert said[other] not in text(item), (now, lang, program.slug, session.start, other)
-            assert says_moved(item, session, state, lang), (now, lang, program.slug, session.start)
-            listed.add((program.slug, session.start))
+    views = {
+        "home": [page(output, f"{prefix}".rstrip("/") or ".")],
+        "months": [page(output, f"{prefix}agenda/{folder.name}") for folder in sorted(agenda.iterdir())
+                   if re.fullmatch(r"\d{4}-\d{2}", folder.name)],
+        "weeks": [page(output, f"{prefix}agenda/{folder.relative_to(agenda)}")
+                  for folder in [agenda / "minggu-ini", agenda / "minggu-depan", *sorted((agenda / "minggu").iterdir())]],
+        "places": [page(output, f"{prefix}agenda/lokasi/{folder.name}") for folder in sorted((agenda / "lokasi").iterdir())],
+    }
+    seen = {}
+    for view, pages in views.items():
+        listed = seen.setdefault(view, set())
+        for soup in pages:
+            for item in soup.select("ul.agenda-list > li"):
+                program = programs[slug_of(item.a)]
+                times = {t["datetime"] for t in item.find_all("time")}
+                [session] = [s for s in program.sessions if s.start.isoformat() in times] or [None]
+                assert session is not None, (now, lang, program.slug, times)
+                assert not session.is_over(now), (now, lang, program.slug, session.start)  # a session over is not offered
+                assert session.day not in program.skipped
+                state = program.session_state(session, now)
+                # An entry says its status only when it is not open.
+                if state != "open":
+                    assert said[state] in text(item), (now, lang, view, program.slug, session.start, state, text(item))
+                for other in set(STATE_WORDS) - {state, "open"}:
+                    assert said[other] not in text(item), (now, lang, view, program.slug, session.start, other)
+                assert says_moved(item, session, state, lang), (now, lang, view, program.slug, session.start)
+                listed.add((program.slug, session.start))
+    assert seen["weeks"] >= seen["home"], (now, lang, seen["home"] - seen["weeks"])  # this week and the next hold 7 days
+    listed = seen["months"]
+    assert seen["places"] == listed, (now, lang, seen["places"] ^ listed)
     expected = {(p.slug, s.start) for p in programs.values() for s in p.still_listed(now)}
     assert listed == expected or not expected and not listed, (now, lang, expected ^ listed)
 

@@ -24,6 +24,8 @@ TEMPLATES = {
     "facet-index": "kategori/",
     "facet": "lokasi/cabang-gilimanuk/",
     "agenda": "agenda/",
+    "agenda-week": "agenda/minggu/2026-12-07/",
+    "agenda-place": "agenda/lokasi/cabang-ketapang/",
     "page": "cara-mendaftar/",
 }
 LANGUAGES = {"id": "", "en": "en/", "jv": "jv/"}

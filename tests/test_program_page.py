@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import unquote
 
 import pytest
@@ -190,7 +191,7 @@ def test_the_agenda_goes_by_month_with_links_that_name_the_months(built_site, sa
     assert text(december.find("h1")) == "Agenda: Desember 2026"
     assert text(december.select_one("a[rel=prev]")) == "Bulan sebelumnya: November 2026"
     assert text(december.select_one("a[rel=next]")) == "Bulan berikutnya: Januari 2027"
-    days = [text(h) for h in december.select("main section h2")]
+    days = [text(h) for h in december.select("main h2.agenda-day")]
     assert days and all(day.endswith("Desember 2026") for day in days)
     english = soup(built_site, "en/agenda/2027-01")
     assert text(english.find("h1")) == "Agenda: January 2027"
@@ -203,6 +204,54 @@ def test_the_agenda_goes_by_month_with_links_that_name_the_months(built_site, sa
     assert november.select_one("nav.pagination a[aria-current=page]")["href"] == "/agenda/2026-11/"
     assert not november.select(".site-nav a[aria-current=page]")
     assert first.select_one(".site-nav a[aria-current=page]")["href"] == "/agenda/"
+
+
+def test_the_agenda_goes_by_week_from_this_week_with_links_that_name_the_weeks(built_site, sample_programs):
+    # The sample is built on Monday, 23 November 2026.
+    this = soup(built_site, "agenda/minggu-ini")
+    assert text(this.find("h1")) == "Agenda minggu ini: 23 sampai 29 November 2026"
+    assert text(this.find("title")).startswith("Agenda minggu ini: 23 sampai 29 November 2026 · ")
+    assert not this.select_one("a[rel=prev]")
+    assert text(this.select_one("a[rel=next]")) == "Minggu berikutnya: 30 November sampai 6 Desember 2026"
+    assert this.select_one("a[rel=next]")["href"] == "/agenda/minggu/2026-11-30/"
+    assert this.select_one("nav.agenda-views a[aria-current=page]")["href"] == "/agenda/minggu-ini/"
+    following = soup(built_site, "agenda/minggu-depan")
+    assert text(following.find("h1")) == "Agenda minggu depan: 30 November sampai 6 Desember 2026"
+    dated = soup(built_site, "agenda/minggu/2026-11-30")
+    assert text(dated.find("h1")) == "Agenda minggu 30 November sampai 6 Desember 2026"
+    assert following.select_one("main ul.agenda-list").get_text() == dated.select_one("main ul.agenda-list").get_text()
+    assert dated.select_one("a[rel=prev]")["href"] == "/agenda/minggu/2026-11-23/"
+    # Every session of a week, each under its day, and only that week's.
+    expected = {(p.slug, s.start.date()) for p in sample_programs for s in p.still_listed(moment(TODAY))
+                if date(2026, 11, 30) <= s.start.date() <= date(2026, 12, 6)}
+    found = {(a["href"].rstrip("/").split("/")[-1], date.fromisoformat(ul.find_previous_sibling("h2")["id"][4:]))
+             for ul in dated.select("main ul.agenda-list") for a in ul.select("li > a")}
+    assert found == expected
+    # A week across the turn of the year names both years; an English week says "to".
+    assert text(soup(built_site, "agenda/minggu/2026-12-28").find("h1")) == \
+        "Agenda minggu 28 Desember 2026 sampai 3 Januari 2027"
+    assert text(soup(built_site, "en/agenda/minggu-depan").find("h1")) == \
+        "Next week's agenda: 30 November to 6 December 2026"
+    # Week pages go as far as KATALOG_AGENDA_WEEKS; the months go on.
+    assert len(list((built_site / "agenda" / "minggu").iterdir())) == 8
+
+
+def test_each_place_has_its_agenda_and_the_home_page_links_this_week(built_site, sample_programs):
+    ketapang = soup(built_site, "agenda/lokasi/cabang-ketapang")
+    assert text(ketapang.find("h1")) == "Agenda di Perpustakaan Dua Pesisir, Cabang Ketapang"
+    slugs = {a["href"].rstrip("/").split("/")[-1] for a in ketapang.select("main ul.agenda-list > li > a")}
+    assert slugs and slugs == {p.slug for p in sample_programs
+                               if p.location == "cabang-ketapang" and p.still_listed(moment(TODAY))}
+    online = soup(built_site, "agenda/lokasi/online")
+    online_slugs = {a["href"].rstrip("/").split("/")[-1] for a in online.select("main ul.agenda-list > li > a")}
+    hybrid = {p.slug for p in sample_programs if p.mode == "hybrid"}
+    assert hybrid and hybrid <= online_slugs and hybrid & slugs  # a hybrid program is at its place and online
+    places = [a["href"] for a in ketapang.select("nav.agenda-views ul[aria-labelledby] a")]
+    assert "/agenda/lokasi/online/" in places and len(places) >= 6
+    facet = soup(built_site, "lokasi/cabang-ketapang")
+    assert facet.select_one("main a[href='/agenda/lokasi/cabang-ketapang/']")
+    home = soup(built_site, "")
+    assert [text(a) for a in home.select("main a[href='/agenda/minggu-ini/']")] == ["Agenda minggu ini"] * 2
 
 
 def test_the_home_page_shows_the_next_seven_days(built_site):

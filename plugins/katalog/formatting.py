@@ -98,6 +98,17 @@ def month_name(day, lang: str) -> str:
     return format_date(day, "LLLL y", locale=babel_locale(lang))
 
 
+def day_span(first, last, lang: str) -> tuple[str, str]:
+    """The two ends of a span of days as the language shortens them, months in full: ("23", "29 November 2026"),
+    ("30 November", "6 Desember 2026"), ("28 Desember 2026", "3 Januari 2027"). The page puts its own word between
+    them ("sampai", "to"), never a dash (read "23 29" by screen readers)."""
+    locale = babel_locale(lang)
+    greatest = "y" if first.year != last.year else "M" if first.month != last.month else "d"
+    start, end = Locale.parse(locale).interval_formats["yMMMd"][greatest]
+    full = (lambda pattern: re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern.rstrip("\u2009\u2013- ")))
+    return format_date(first, full(start), locale=locale), format_date(last, full(end), locale=locale)
+
+
 @by_moment
 def weekday(moment, lang: str) -> str:
     """Sabtu / Saturday / Setu: the day's name in the language."""

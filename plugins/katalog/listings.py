@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .data import Vocabulary
 from .model import ONLINE, Program
@@ -176,3 +176,80 @@ def by_month(entries: list[AgendaEntry], base: str) -> list[MonthOfAgenda]:
     entry = MonthOfAgenda(1, len(months), groups[months[0]], base, base + "index.html", [base, *urls[1:]], months)
     return [entry, *(MonthOfAgenda(n, len(months), groups[month], urls[n - 1], urls[n - 1] + "index.html", urls, months)
                      for n, month in enumerate(months, start=1))]
+
+
+@dataclass
+class WeekOfAgenda:
+    """One week of the agenda, Monday to Sunday: its sessions, its address and the weeks beside it. `name` is "this"
+    or "next" for the pages that always show the current or the coming week (agenda/minggu-ini/, .../minggu-depan/);
+    None for a week's own dated address (agenda/minggu/2026-11-23/), which keeps showing that week while it lasts."""
+
+    first: date
+    items: list
+    url: str
+    save_as: str
+    name: str | None = None
+    previous: "WeekOfAgenda | None" = None
+    next: "WeekOfAgenda | None" = None
+
+    @property
+    def last(self) -> date:
+        return self.first + timedelta(days=6)
+
+
+def week_start(day: date) -> date:
+    """The Monday of the week a day is in (ISO 8601 weeks, as Indonesian calendars print them)."""
+    return day - timedelta(days=day.weekday())
+
+
+def by_week(entries: list[AgendaEntry], today: date, base: str, paths: dict, weeks_ahead: int) -> list[WeekOfAgenda]:
+    """The agenda a week a page, from this week to the last week with a session but at most `weeks_ahead` weeks
+    (further on, the month pages), each at base/<week>/YYYY-MM-DD/ (its Monday), empty weeks included so that "next
+    week" is always the next one; then this week and the next again at the addresses that always show them,
+    base/<this_week>/ and base/<next_week>/."""
+    groups: dict[date, list[AgendaEntry]] = {}
+    for entry in entries:
+        groups.setdefault(week_start(entry.day), []).append(entry)
+    first = week_start(today)
+    last = min(max([first + timedelta(days=7), *groups]), first + timedelta(days=7 * (max(weeks_ahead, 2) - 1)))
+    weeks = []
+    monday = first
+    while monday <= last:
+        url = f"{base}{paths['week']}/{monday.isoformat()}/"
+        weeks.append(WeekOfAgenda(monday, groups.get(monday, []), url, url + "index.html"))
+        monday += timedelta(days=7)
+    for before, after in zip(weeks, weeks[1:]):
+        before.next, after.previous = after, before
+    named = []
+    for week, name in ((weeks[0], "this"), (weeks[1], "next")):
+        url = f"{base}{paths[f'{name}_week']}/"
+        named.append(WeekOfAgenda(week.first, week.items, url, url + "index.html", name, week.previous, week.next))
+    return weeks + named
+
+
+@dataclass
+class PlaceOfAgenda:
+    """The agenda of one place (a location's code, or online): every session to come there."""
+
+    code: str
+    items: list
+    url: str
+    save_as: str
+
+
+def by_place(entries: list[AgendaEntry], vocabularies, base: str, paths: dict,
+             program_of=lambda item: item.program) -> list[PlaceOfAgenda]:
+    """One agenda per location, in the locations' order, every location even without sessions (a shared link to a
+    place keeps working), and online when a program can be joined online; a hybrid program's sessions are in both."""
+    facet = next(f for f in FACETS if f.name == "location")
+    found: dict[str, list[AgendaEntry]] = {}
+    for entry in entries:
+        for code in facet.values_of(program_of(entry.item), vocabularies):
+            found.setdefault(code, []).append(entry)
+    codes = [c for c in [*vocabularies["locations"].entries, ONLINE] if c in found or c in vocabularies["locations"]]
+    codes += sorted(c for c in found if c not in codes)
+    pages = []
+    for code in codes:
+        url = f"{base}{paths['location']}/{code}/"
+        pages.append(PlaceOfAgenda(code, found.get(code, []), url, url + "index.html"))
+    return pages

@@ -87,12 +87,21 @@ DEFAULTS = {
     "KATALOG_CALENDAR_DOMAIN": None,
     # How many programs a feed (atom.xml, and each category's) holds: the most recently changed.
     "KATALOG_FEED_SIZE": 50,
+    # How many weeks the agenda shows a week a page (agenda/minggu/...), this week included; at least 2 (this week
+    # and the next). The month pages show every session.
+    "KATALOG_AGENDA_WEEKS": 8,
     # How many upcoming programs the home page shows.
     "KATALOG_HOME_UPCOMING": 6,
     # URL words for the listings; the same in every language so that addresses stay stable.
     "KATALOG_PATHS": {
         "program": "program",
         "agenda": "agenda",
+        # The agenda a week a page (agenda/minggu/2026-11-23/, by its Monday), and the two addresses that always show
+        # the current and the coming week: agenda/minggu-ini/, agenda/minggu-depan/. Each place's agenda is at
+        # agenda/<location>/<code>/ (agenda/lokasi/cabang-ketapang/).
+        "week": "minggu",
+        "this_week": "minggu-ini",
+        "next_week": "minggu-depan",
         "category": "kategori",
         "audience": "sasaran",
         "accessibility": "aksesibilitas",

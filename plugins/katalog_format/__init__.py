@@ -48,6 +48,8 @@ FILTERS = {
     "hour": _filter(formatting.hour),
     "weekday": _filter(formatting.weekday),
     "month_name": _filter(formatting.month_name),
+    # {{ week.first | day_span(week.last) }}: the two ends of a span of days, ("23", "29 November 2026").
+    "day_span": _filter(formatting.day_span),
     "zone": formatting.zone_abbreviation,
     "in_zones": formatting.in_zones,
     "join_list": _filter(lambda items, lang: Markup(formatting.join_list([escape(item) for item in items], lang))),

@@ -1,5 +1,5 @@
-"""Writes the home page, the catalog by category, one page per facet value, facet indexes, the agenda, and the page
-for addresses that do not exist (404.html, in each language's folder)."""
+"""Writes the home page, the catalog by category, one page per facet value, facet indexes, the agenda (by month,
+by week and by place), and the page for addresses that do not exist (404.html, in each language's folder)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pelican import signals
 from pelican.generators import Generator
 
 from katalog.fact_pages import menu_entries
-from katalog.listings import FACETS, agenda, by_day, by_month, catalog_order, facet_values, paginate
+from katalog.listings import (FACETS, agenda, by_day, by_month, by_place, by_week, catalog_order, facet_values,
+                              paginate)
 from katalog.view import CatalogView
 
 logger = logging.getLogger(__name__)
@@ -66,8 +67,14 @@ class ListingsGenerator(Generator):
                 self._paginated(writer, value.items, view.facet_url(facet.name, value.code), "facet",
                                 facet=facet, value=value)
 
+        places = by_place(sessions, view.vocabularies, f"{paths['agenda']}/", paths)
+        self.context["agenda_places"] = [place.code for place in places]
         for page in by_month(sessions, f"{paths['agenda']}/"):
             self._write(writer, page.save_as, "agenda", page.url, listing=page, days=by_day(page.items))
+        for week in by_week(sessions, today, f"{paths['agenda']}/", paths, self.settings_k["KATALOG_AGENDA_WEEKS"]):
+            self._write(writer, week.save_as, "agenda_week", week.url, week=week, days=by_day(week.items))
+        for place in places:
+            self._write(writer, place.save_as, "agenda_place", place.url, place=place, days=by_day(place.items))
         # Hosts show the nearest 404.html (Cloudflare Pages), one chosen per language (Netlify) or the root one.
         self._write(writer, "404.html", "not_found", "404.html")
         logger.debug("%s listings written for %d programs", LOG_PREFIX, len(self.items))

@@ -129,15 +129,21 @@ def test_a_header_that_fills_the_first_screen_with_large_text_is_caught(phone):
     assert problems.get(("/header-fills-large-text.html", 320), {}).get("h1", 0) > 400, problems
 
 
-# A month of the sample's agenda at 360 px was 11,648 px (id, December 2026) before its entries became a title and one
-# line of facts; it is held to two thirds of that, in every language.
-AGENDA_MONTH_BUDGET = 11_648 * 2 // 3
+# The sample's two full months of agenda at 360 px, in px, before their entries became a title and one line of facts
+# (built on 23 November 2026); each is held to two thirds of that, in every language.
+AGENDA_MONTHS_BEFORE = {
+    ("/", "2026-12"): 11_648, ("/", "2027-01"): 9_551,
+    ("/en/", "2026-12"): 11_336, ("/en/", "2027-01"): 8_942,
+    ("/jv/", "2026-12"): 11_613, ("/jv/", "2027-01"): 9_476,
+}
 
 
 def test_a_month_of_the_agenda_is_a_third_shorter_on_a_phone(phone, built_site):
     with SiteServer(built_site) as server:
         heights = {}
-        for prefix in ("/", "/en/", "/jv/"):
-            phone.get(f"{server.url}{prefix}agenda/2026-12/")
-            heights[prefix] = phone.execute_script("return document.documentElement.scrollHeight")
-    assert all(h <= AGENDA_MONTH_BUDGET for h in heights.values()), heights
+        for prefix, month in AGENDA_MONTHS_BEFORE:
+            phone.get(f"{server.url}{prefix}agenda/{month}/")
+            heights[prefix, month] = phone.execute_script("return document.documentElement.scrollHeight")
+    over = {page: (height, AGENDA_MONTHS_BEFORE[page] * 2 // 3) for page, height in heights.items()
+            if height > AGENDA_MONTHS_BEFORE[page] * 2 // 3}
+    assert not over, over

@@ -107,7 +107,8 @@ def test_home_week_and_agenda_say_each_session_s_own_state(built, programs, lang
                    if re.fullmatch(r"\d{4}-\d{2}", folder.name)],
         "weeks": [page(output, f"{prefix}agenda/{folder.relative_to(agenda)}")
                   for folder in [agenda / "minggu-ini", agenda / "minggu-depan", *sorted((agenda / "minggu").iterdir())]],
-        "places": [page(output, f"{prefix}agenda/lokasi/{folder.name}") for folder in sorted((agenda / "lokasi").iterdir())],
+        "places": [page(output, f"{prefix}agenda/lokasi/{folder.name}") for folder in sorted((agenda / "lokasi").iterdir())
+                   if folder.is_dir()],
     }
     seen = {}
     for view, pages in views.items():

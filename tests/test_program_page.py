@@ -246,8 +246,12 @@ def test_each_place_has_its_agenda_and_the_home_page_links_this_week(built_site,
     online_slugs = {a["href"].rstrip("/").split("/")[-1] for a in online.select("main ul.agenda-list > li > a")}
     hybrid = {p.slug for p in sample_programs if p.mode == "hybrid"}
     assert hybrid and hybrid <= online_slugs and hybrid & slugs  # a hybrid program is at its place and online
-    places = [a["href"] for a in ketapang.select("nav.agenda-views ul[aria-labelledby] a")]
+    assert ketapang.select_one("nav.agenda-views a[aria-current=true]")["href"] == "/agenda/lokasi/"
+    index = soup(built_site, "agenda/lokasi")
+    places = {a["href"]: text(a.find_next_sibling("p")) for a in index.select("main ul.place-list > li > a")}
     assert "/agenda/lokasi/online/" in places and len(places) >= 6
+    count = len(ketapang.select("main ul.agenda-list > li"))
+    assert places["/agenda/lokasi/cabang-ketapang/"].endswith(f" · {count} sesi akan datang")
     facet = soup(built_site, "lokasi/cabang-ketapang")
     assert facet.select_one("main a[href='/agenda/lokasi/cabang-ketapang/']")
     home = soup(built_site, "")

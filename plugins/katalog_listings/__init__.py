@@ -68,11 +68,12 @@ class ListingsGenerator(Generator):
                                 facet=facet, value=value)
 
         places = by_place(sessions, view.vocabularies, f"{paths['agenda']}/", paths)
-        self.context["agenda_places"] = [place.code for place in places]
         for page in by_month(sessions, f"{paths['agenda']}/"):
             self._write(writer, page.save_as, "agenda", page.url, listing=page, days=by_day(page.items))
         for week in by_week(sessions, today, f"{paths['agenda']}/", paths, self.settings_k["KATALOG_AGENDA_WEEKS"]):
             self._write(writer, week.save_as, "agenda_week", week.url, week=week, days=by_day(week.items))
+        self._write(writer, f"{paths['agenda']}/{paths['location']}/index.html", "agenda_places",
+                    f"{paths['agenda']}/{paths['location']}/", places=places)
         for place in places:
             self._write(writer, place.save_as, "agenda_place", place.url, place=place, days=by_day(place.items))
         # Hosts show the nearest 404.html (Cloudflare Pages), one chosen per language (Netlify) or the root one.

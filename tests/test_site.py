@@ -107,9 +107,9 @@ def test_catalog_lists_every_program_once_grouped_by_category(built_site, sample
 def agenda_items(site):
     items = []
     for page in all_pages(site, "agenda/"):
-        for section in page.select("main section"):
-            heading = section.find("h2").get_text(strip=True)
-            for item in section.select("li"):
+        for day in page.select("main h2.agenda-day"):
+            heading = day.get_text(strip=True)
+            for item in day.find_next_sibling("ul").select(":scope > li"):
                 moment = datetime.fromisoformat(item.find("time")["datetime"])
                 slug = item.find("a")["href"].strip("/").split("/")[-1]
                 items.append((heading, moment, slug, item.get_text(" ", strip=True)))

@@ -98,6 +98,7 @@ def month_name(day, lang: str) -> str:
     return format_date(day, "LLLL y", locale=babel_locale(lang))
 
 
+@lru_cache(maxsize=None)
 def day_span(first, last, lang: str) -> tuple[str, str]:
     """The two ends of a span of days as the language shortens them, months in full: ("23", "29 November 2026"),
     ("30 November", "6 Desember 2026"), ("28 Desember 2026", "3 Januari 2027"). The page puts its own word between
@@ -106,7 +107,14 @@ def day_span(first, last, lang: str) -> tuple[str, str]:
     greatest = "y" if first.year != last.year else "M" if first.month != last.month else "d"
     start, end = Locale.parse(locale).interval_formats["yMMMd"][greatest]
     full = (lambda pattern: re.sub(r"(?<!M)MMM(?!M)", "MMMM", pattern.rstrip("\u2009\u2013- ")))
-    return format_date(first, full(start), locale=locale), format_date(last, full(end), locale=locale)
+    return _span_end(first, full(start), lang), _span_end(last, full(end), lang)
+
+
+@lru_cache(maxsize=None)
+def _span_end(day, pattern: str, lang: str) -> str:
+    """One end of a span, each formatted once; a whole date is the day_long the pages already have."""
+    locale = babel_locale(lang)
+    return day_long(day, lang) if pattern == _unpadded(locale, "long") else format_date(day, pattern, locale=locale)
 
 
 @by_moment

@@ -74,8 +74,9 @@ def catalog_order(items, now: datetime, program_of=lambda item: item.program) ->
     return sorted(items, key=key)
 
 
-def facet_values(facet: Facet, items, vocabularies, now: datetime, program_of=lambda item: item.program):
-    """Every value of a facet with the programs that have it, in the vocabulary's order."""
+def _grouped(facet: Facet, items, vocabularies, program_of) -> list[tuple[str, list]]:
+    """Every value of a facet with the items that have it, in the vocabulary's order (online after the places); a
+    value without items only for facets that list every entry."""
     vocabulary: Vocabulary = vocabularies[facet.vocabulary]
     found: dict[str, list] = {}
     for item in items:
@@ -84,7 +85,13 @@ def facet_values(facet: Facet, items, vocabularies, now: datetime, program_of=la
     order = list(vocabulary.entries) + [ONLINE]
     codes = [c for c in order if c in found or (facet.every_entry and c in vocabulary)]
     codes += sorted(c for c in found if c not in codes)
-    return [FacetValue(facet.name, code, catalog_order(found.get(code, []), now, program_of)) for code in codes]
+    return [(code, found.get(code, [])) for code in codes]
+
+
+def facet_values(facet: Facet, items, vocabularies, now: datetime, program_of=lambda item: item.program):
+    """Every value of a facet with the programs that have it, in the vocabulary's order."""
+    return [FacetValue(facet.name, code, catalog_order(found, now, program_of))
+            for code, found in _grouped(facet, items, vocabularies, program_of)]
 
 
 @dataclass
@@ -237,19 +244,19 @@ class PlaceOfAgenda:
     save_as: str
 
 
-def by_place(entries: list[AgendaEntry], vocabularies, base: str, paths: dict,
+def place_agenda_url(paths: dict, code: str | None = None) -> str:
+    """agenda/lokasi/<code>/: a place's agenda; without a code, the page that lists them."""
+    return f"{paths['agenda']}/{paths['location']}/" + (f"{code}/" if code else "")
+
+
+def by_place(entries: list[AgendaEntry], vocabularies, paths: dict,
              program_of=lambda item: item.program) -> list[PlaceOfAgenda]:
     """One agenda per location, in the locations' order, every location even without sessions (a shared link to a
-    place keeps working), and online when a program can be joined online; a hybrid program's sessions are in both."""
+    place keeps working), and online when a program can be joined online; a hybrid program's sessions are in both
+    (the location facet's own values)."""
     facet = next(f for f in FACETS if f.name == "location")
-    found: dict[str, list[AgendaEntry]] = {}
-    for entry in entries:
-        for code in facet.values_of(program_of(entry.item), vocabularies):
-            found.setdefault(code, []).append(entry)
-    codes = [c for c in [*vocabularies["locations"].entries, ONLINE] if c in found or c in vocabularies["locations"]]
-    codes += sorted(c for c in found if c not in codes)
     pages = []
-    for code in codes:
-        url = f"{base}{paths['location']}/{code}/"
-        pages.append(PlaceOfAgenda(code, found.get(code, []), url, url + "index.html"))
+    for code, found in _grouped(facet, entries, vocabularies, lambda entry: program_of(entry.item)):
+        url = place_agenda_url(paths, code)
+        pages.append(PlaceOfAgenda(code, found, url, url + "index.html"))
     return pages

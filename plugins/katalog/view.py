@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .data import localized
 from .i18n import language_name
-from .listings import FACETS, catalog_order, effective_features, next_start
+from .listings import FACETS, catalog_order, effective_features, next_start, place_agenda_url
 from .registration import channels as registration_channels
 from .model import Program
 from .search import is_upcoming, program_values, root_words, values_in_use
@@ -109,6 +109,10 @@ class CatalogView:
 
     def facet_url(self, facet: str, code: str) -> str:
         return f"{self.paths[facet]}/{code}/"
+
+    def place_agenda_url(self, code: str | None = None) -> str:
+        """A place's agenda (agenda/lokasi/<code>/), or without a code the page that lists them."""
+        return place_agenda_url(self.paths, code)
 
     def state(self, program: Program) -> str:
         """What a visitor is told of the program today; worked out once per program (listings ask again and again)."""

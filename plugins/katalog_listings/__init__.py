@@ -11,7 +11,7 @@ from pelican.generators import Generator
 
 from katalog.fact_pages import menu_entries
 from katalog.listings import (FACETS, agenda, by_day, by_month, by_place, by_week, catalog_order, facet_values,
-                              paginate)
+                              paginate, place_agenda_url)
 from katalog.view import CatalogView
 
 logger = logging.getLogger(__name__)
@@ -67,13 +67,13 @@ class ListingsGenerator(Generator):
                 self._paginated(writer, value.items, view.facet_url(facet.name, value.code), "facet",
                                 facet=facet, value=value)
 
-        places = by_place(sessions, view.vocabularies, f"{paths['agenda']}/", paths)
+        places = by_place(sessions, view.vocabularies, paths)
         for page in by_month(sessions, f"{paths['agenda']}/"):
             self._write(writer, page.save_as, "agenda", page.url, listing=page, days=by_day(page.items))
         for week in by_week(sessions, today, f"{paths['agenda']}/", paths, self.settings_k["KATALOG_AGENDA_WEEKS"]):
             self._write(writer, week.save_as, "agenda_week", week.url, week=week, days=by_day(week.items))
-        self._write(writer, f"{paths['agenda']}/{paths['location']}/index.html", "agenda_places",
-                    f"{paths['agenda']}/{paths['location']}/", places=places)
+        self._write(writer, place_agenda_url(paths) + "index.html", "agenda_places", place_agenda_url(paths),
+                    places=places)
         for place in places:
             self._write(writer, place.save_as, "agenda_place", place.url, place=place, days=by_day(place.items))
         # Hosts show the nearest 404.html (Cloudflare Pages), one chosen per language (Netlify) or the root one.

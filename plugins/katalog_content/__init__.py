@@ -33,7 +33,8 @@ _CATALOGS: dict[str, Catalog] = {}
 PRESENTATION_SETTINGS = frozenset({
     "KATALOG_CSP", "KATALOG_HEADERS", "KATALOG_CACHE_SECONDS", "KATALOG_PAGE_SIZE", "KATALOG_SITE",
     "KATALOG_HEADER_PAGES", "KATALOG_SHORT_NAME", "KATALOG_CALENDAR_DOMAIN", "KATALOG_FEED_SIZE",
-    "KATALOG_HOME_UPCOMING", "KATALOG_PATHS", "KATALOG_SEARCH_RESULTS", "KATALOG_TEXT_CHANNEL_FEATURES"})
+    "KATALOG_HOME_UPCOMING", "KATALOG_AGENDA_WEEKS", "KATALOG_PATHS", "KATALOG_SEARCH_RESULTS",
+    "KATALOG_TEXT_CHANNEL_FEATURES"})
 _READ: dict[tuple, Catalog] = {}
 # Every site of a build looks up the same files: each path's real path worked out once (a build is one process, or
 # a child forked for it, so no file moves while this remembers).

@@ -13,7 +13,9 @@ from . import description, files, sample_facts
 from .data import REQUIRED_VOCABULARIES, VOCABULARIES, VOCABULARY_EXAMPLES, Vocabulary, as_list, load_vocabulary
 from .fact_pages import slugs as fact_slugs
 from .frontmatter import Mapping, SourceError, read_document
+from .hours import EXAMPLE as HOURS_EXAMPLE, FORMS as HOURS_FORMS, read_hours
 from .i18n import Msg
+from .registration import note_contradiction
 from .language_of_parts import tags_in
 from .limits import DEFAULT_LIMITS, Limits
 from .messages import Problem
@@ -401,6 +403,7 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
     walk_in = main.registration.walk_in
     needs(isinstance(walk_in, str), registration.get("walk_in"), "registration.walk_in", walk_in)
     needs(bool(main.registration.note), registration.get("note"), "registration.note", main.registration.note)
+    needs(bool(main.registration.through), registration.get("through"), "registration.through", main.registration.through)
     needs(bool(main.accessibility.note), accessibility.get("note"), "accessibility.note", main.accessibility.note)
     needs(bool(main.image and main.image.alt), image.get("alt"), "image.alt", main.image.alt if main.image else "")
     needs(bool(main.image and main.image.text), image.get("text"), "image.text", main.image.text if main.image else "")
@@ -416,6 +419,7 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
     return replace(
         main, **common,
         registration=replace(main.registration, walk_in=registration.get("walk_in") or walk_in,
+                             through=registration.get("through") or main.registration.through,
                              note=registration.get("note") or main.registration.note),
         accessibility=replace(main.accessibility, note=accessibility.get("note") or main.accessibility.note),
         cost_note=values.get("cost_note") or main.cost_note,
@@ -423,6 +427,11 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
                       text=image.get("text") or main.image.text) if main.image else None,
         sessions=tuple(replace(s, topic=t) for s, t in zip(main.sessions, topics)) if topics else main.sessions,
     )
+
+
+def _short_note(text: str, limit: int = 80) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _text_channels(values) -> list[str]:
@@ -477,13 +486,25 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
             sessions = schedule_sessions(parser, schedule, zone_name)
 
     registration = values.get("registration")
-    channels = ("form", "whatsapp", "phone", "walk_in")
-    # A channel written but malformed has its own message; this one is for no channel at all.
-    written = isinstance(meta.get("registration"), dict) and any(meta["registration"].get(k) for k in channels)
-    if registration is not None and not written:
+    channels = ("form", "whatsapp", "phone", "walk_in", "through")
+    # A channel written but malformed has its own message; this one is for no channel at all. A program one just
+    # comes to (required: false) needs none.
+    raw_registration = meta.get("registration")
+    written = isinstance(raw_registration, dict) and any(raw_registration.get(k) for k in channels)
+    just_come = registration is not None and registration.get("required") is False
+    if just_come and mode == ONLINE:
+        parser.problem(raw_registration.line_of("required"), "registration.required", "just_come_online")
+    if registration is not None and just_come and registration.get("through"):
+        parser.problem(raw_registration.line_of("through"), "registration.through", "through_and_not_required")
+    if registration is not None and not written and not just_come:
         parser.problem(meta.line_of("registration"), "registration", "no_registration")
     elif registration is not None and values.get("status") in ("open", "full"):
         _check_text_channel(parser, values, meta, settings)
+    if registration is not None and isinstance(raw_registration, Mapping) and registration.get("note"):
+        said = note_contradiction(Registration(**registration))
+        if said:
+            parser.warn(raw_registration.line_of("note"), "registration.note", f"note_says_{said}",
+                        value=_short_note(registration["note"]))
 
     image = values.get("image")
     if image is not None:
@@ -607,6 +628,14 @@ def _check_locations(vocabularies, problems):
             problems.append(Problem(locations.data_file, lines.get("short", entry.line), f"{entry.code}.short",
                                     "wrong_shape", {"expected": Msg("nama pendek tempat: teks, atau teks per bahasa"),
                                                     "example": "short: {id: Cabang Ketapang, en: Ketapang branch}"}))
+        if entry.details.get("hours") is not None:
+            openings, errors = read_hours(entry.details["hours"], str(name or ""))
+            entry.details["_hours"] = openings
+            for error in errors:
+                problems.append(Problem(locations.data_file, error.line or lines.get("hours", entry.line),
+                                        f"{entry.code}.hours" + (f".{error.field}" if error.field else ""), "bad_hours",
+                                        {"value": error.value, "detail": Msg(error.detail), "expected": Msg(HOURS_FORMS),
+                                         "example": HOURS_EXAMPLE}))
         for feature in as_list(entry.details.get("accessibility")):
             if str(feature) not in features:
                 problems.append(Problem(locations.data_file, getattr(feature, "line", entry.line),

@@ -109,6 +109,11 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("nama zona waktu IANA: Asia/Jakarta (WIB), Asia/Pontianak (WIB), Asia/Makassar (WITA) atau Asia/Jayapura (WIT)"),
         N_("{suggestion}Tulis persis dengan huruf besar-kecil seperti contoh."),
     ),
+    "bad_hours": (
+        N_("Jam buka «{value}» tidak terbaca: {detail}."),
+        N_("{expected}"),
+        N_("Tulis ulang seperti contoh ini: {example}"),
+    ),
     "bad_repeat": (
         N_("Aturan pengulangan tidak bisa dipakai: {detail}."),
         N_("kata-kata seperti «setiap Sabtu, 8 kali», atau every (harian, mingguan atau bulanan) dengan count (jumlah sesi) atau until (tanggal terakhir), tidak keduanya"),
@@ -229,6 +234,30 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("Belum ada cara mendaftar."),
         N_("setidaknya satu: form (alamat formulir), whatsapp, phone, atau walk_in"),
         N_("Tambahkan misalnya registration: {{whatsapp: \"0812-3456-7890\"}} atau walk_in: \"Datang ke meja layanan\"."),
+    ),
+    "just_come_online": (
+        N_("required: false berarti peserta cukup datang, tetapi program ini daring: tidak ada tempat untuk didatangi, "
+           "dan tautannya tidak ada di situs."),
+        N_("cara mendaftar untuk program daring, atau location untuk program yang bisa didatangi"),
+        N_("Hapus required: false dan tulis cara mendaftar, misalnya whatsapp: \"0812-3456-7890\"."),
+    ),
+    "through_and_not_required": (
+        N_("through (pendaftaran lewat pihak lain) dan required: false (tanpa mendaftar) tidak bisa dua-duanya benar."),
+        N_("salah satu saja: through, atau required: false"),
+        N_("Hapus salah satunya: through jika peserta mendaftar lewat pihak lain, required: false jika cukup datang."),
+    ),
+    "note_says_through": (
+        N_("Keterangan pendaftaran berbunyi «{value}»: pendaftarannya lewat pihak lain, tetapi tombol di halaman "
+           "menawarkan pendaftaran langsung, yang bertentangan dengan keterangan itu."),
+        N_("through: siapa yang menerima pendaftaran"),
+        N_("Tulis siapa di bawah registration, misalnya through: guru pembimbing di SMK Bahari Gilimanuk; nomor yang "
+           "ditulis lalu tampil sebagai cara bertanya."),
+    ),
+    "note_says_required": (
+        N_("Keterangan pendaftaran berbunyi «{value}»: peserta tidak perlu mendaftar, tetapi tombol di halaman "
+           "mengajak mendaftar, yang bertentangan dengan keterangan itu."),
+        N_("required: false untuk program yang cukup didatangi"),
+        N_("Tulis required: false di bawah registration; tombolnya menjadi ajakan datang pada waktu sesinya."),
     ),
     "no_text_channel": (
         N_("Belum ada cara mendaftar atau bertanya tanpa menelepon: orang Tuli, orang dengan gangguan bicara, atau "

@@ -92,8 +92,13 @@ PROGRAM_FIELDS = (
             "https://forms.example.org/daftar"),
           F("whatsapp", "phone", "Nomor WhatsApp untuk mendaftar.", '"0812-3456-7890"'),
           F("phone", "phone", "Nomor telepon untuk mendaftar.", '"(0721) 480 123"'),
-          F("walk_in", "walk_in", "Daftar langsung di tempat: true, atau keterangan.",
-            '"Meja layanan lantai 1, pukul 08.00-15.00"'),
+          F("walk_in", "walk_in", "Daftar langsung di tempat, pada jam buka tempatnya (hours di "
+            "locations.yaml): true, atau keterangan.", '"Meja layanan lantai 1"'),
+          F("required", "boolean", "false jika peserta cukup datang pada waktu sesinya, tanpa mendaftar dulu; "
+            "cara lain di atas lalu tampil sebagai cara bertanya. Bawaan: true.", "false"),
+          F("through", "text", "Jika pendaftaran lewat orang atau lembaga lain: siapa. Situs lalu tidak menawarkan "
+            "pendaftaran sendiri; cara lain di atas tampil sebagai cara bertanya.",
+            "guru pembimbing di SMK Bahari Gilimanuk"),
           F("note", "text", "Keterangan tambahan.", "Bawa KTP atau kartu pelajar."),
       )),
     F("accessibility", "group", "Aksesibilitas program.",
@@ -148,8 +153,9 @@ PROGRAM_TRANSLATION_FIELDS = (
     F("session_topics", "text_list", "Topik setiap sesi dalam sessions, berurutan.", "[Colours and letters, Posters]"),
     F("cost_note", "text", "Keterangan biaya yang diterjemahkan.", "Free for students and disabled people."),
     F("registration", "group", "Teks cara mendaftar yang diterjemahkan.",
-      '{walk_in: "Service desk, 8 am to 3 pm"}', children=(
-          F("walk_in", "text", "Keterangan daftar langsung.", '"Service desk, 8 am to 3 pm"'),
+      '{walk_in: "Service desk, ground floor"}', children=(
+          F("walk_in", "text", "Keterangan daftar langsung.", '"Service desk, ground floor"'),
+          F("through", "text", "Lewat siapa pendaftarannya, diterjemahkan.", "the supervising teacher at SMK Bahari Gilimanuk"),
           F("note", "text", "Keterangan tambahan.", "Bring an ID card."),
       )),
     F("accessibility", "group", "Catatan aksesibilitas yang diterjemahkan.",
@@ -236,7 +242,13 @@ class Registration:
     whatsapp: Phone | None = None
     phone: Phone | None = None
     walk_in: str | bool | None = None
+    required: bool | None = None  # false: one just comes at the session's time; None and true: one registers
+    through: str | None = None  # registration goes through someone else (a school's teacher, a partner)
     note: str | None = None
+
+    @property
+    def needed(self) -> bool:
+        return self.required is not False
 
 
 @dataclass(frozen=True)

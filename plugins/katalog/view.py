@@ -100,6 +100,32 @@ class CatalogView:
         except (ZoneInfoNotFoundError, ValueError):
             return None
 
+    def opening_hours(self, code: str) -> list[tuple[list[tuple], list[tuple]]]:
+        """A place's opening hours (katalog.hours, read once when the data is checked) as moments the templates
+        format with the filters every time uses: for each set of days that share hours, the days in runs (first
+        and last day, as dates of one week that starts on a Monday) and the ranges (start and end in the place's
+        zone). Closed days are left out: a day not named is closed."""
+        from datetime import date, datetime, timedelta
+        from zoneinfo import ZoneInfo
+
+        from .hours import runs
+
+        entry = self.entry("locations", code)
+        openings = entry.details.get("_hours") if entry else None
+        if not openings:
+            return []
+        monday = self.today - timedelta(days=self.today.weekday()) if isinstance(self.today, date) else date(2024, 1, 1)
+        zone = ZoneInfo(self.detail("locations", code, "timezone"))
+        found = []
+        for opening in openings:
+            if not opening.times:
+                continue
+            days = [(monday + timedelta(days=first), monday + timedelta(days=last)) for first, last in runs(opening.days)]
+            times = [(datetime.combine(monday, start, zone), datetime.combine(monday, end, zone))
+                     for start, end in opening.times]
+            found.append((days, times))
+        return found
+
     def location_features(self, code: str) -> list[str]:
         entry = self.entry("locations", code)
         return [str(f) for f in (entry.details.get("accessibility") or ())] if entry else []

@@ -25,7 +25,7 @@ from .schedule import zone
 from .settings import katalog_settings, moment_problem
 from .site import Site, apply_site, read_site
 from .writing import (ERROR, OFF, WARNING, WRITING_DATA, LanguageGuess, Writing, WritingLimits, check_text,
-                      expand_abbreviations, load_lists, severities)
+                      expand_abbreviations, load_lists, severities, shortened)
 
 
 @dataclass
@@ -429,11 +429,6 @@ def _translation(parser: Parser, document, values, main, *, source: str, lang: s
     )
 
 
-def _short_note(text: str, limit: int = 80) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _text_channels(values) -> list[str]:
     """The ways to register or ask that need neither hearing nor speaking: WhatsApp, e-mail, a web form."""
     registration = values.get("registration") or {}
@@ -491,20 +486,20 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
     # comes to (required: false) needs none.
     raw_registration = meta.get("registration")
     written = isinstance(raw_registration, dict) and any(raw_registration.get(k) for k in channels)
-    just_come = registration is not None and registration.get("required") is False
-    if just_come and mode == ONLINE:
-        parser.problem(raw_registration.line_of("required"), "registration.required", "just_come_online")
-    if registration is not None and just_come and registration.get("through"):
-        parser.problem(raw_registration.line_of("through"), "registration.through", "through_and_not_required")
-    if registration is not None and not written and not just_come:
+    read = Registration(**registration) if registration is not None else None
+    if read and not read.needed:
+        if mode == ONLINE:
+            parser.problem(raw_registration.line_of("required"), "registration.required", "just_come_online")
+        if read.through:
+            parser.problem(raw_registration.line_of("through"), "registration.through", "through_and_not_required")
+    if read and not written and read.needed:
         parser.problem(meta.line_of("registration"), "registration", "no_registration")
-    elif registration is not None and values.get("status") in ("open", "full"):
+    elif read and values.get("status") in ("open", "full"):
         _check_text_channel(parser, values, meta, settings)
-    if registration is not None and isinstance(raw_registration, Mapping) and registration.get("note"):
-        said = note_contradiction(Registration(**registration))
-        if said:
-            parser.warn(raw_registration.line_of("note"), "registration.note", f"note_says_{said}",
-                        value=_short_note(registration["note"]))
+    said = note_contradiction(read) if read and isinstance(raw_registration, Mapping) else None
+    if said:
+        parser.warn(raw_registration.line_of("note"), "registration.note", f"note_says_{said}",
+                    value=shortened(read.note, 80))
 
     image = values.get("image")
     if image is not None:

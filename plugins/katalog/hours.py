@@ -20,13 +20,13 @@ from datetime import time
 from .i18n import N_
 from .schedule import INDONESIAN_ZONES, WEEKDAYS, ZONE_WORDS, parse_time
 
-# The one example and the one description of the forms, for the error message, the guide and the data file.
+# The example and the description of the forms that the error message gives.
 EXAMPLE = "hours: {senin sampai jumat: 08.00 sampai 15.00, sabtu: 08.00 sampai 12.00, minggu: tutup}"
 FORMS = N_("hari atau rentang hari (senin, senin sampai jumat, setiap hari), lalu jam buka sampai jam tutup "
          "(08.00 sampai 15.00), atau tutup")
 
 EVERY_DAY = {"setiap hari", "tiap hari", "saben dina", "every day", "daily", "senin sampai minggu"}
-CLOSED = {"tutup", "libur", "closed", "tutup/libur", "prei", "tutup (libur)"}
+CLOSED = {"tutup", "libur", "closed", "tutup/libur", "prei", "tutup (libur)", "false"}
 # Words between two days or two times: "sampai", "s.d.", "hingga", "nganti", "to", "until", a dash.
 _BETWEEN = re.compile(r"\s*(?:[-‐‑‒–—−]|\bsampai\b|\bhingga\b|\bs\.?\s?d\.?(?!\w)|\bs/d\b|\bnganti\b|\bto\b|\buntil\b"
                       r"|\btill\b)\s*", re.IGNORECASE)
@@ -61,9 +61,9 @@ def read_hours(raw, timezone: str | None) -> tuple[tuple[Opening, ...], list[Hou
     if not isinstance(raw, dict) or not raw:
         errors.append(HoursError(line, "", str(raw or ""), NOT_A_MAPPING))
         return (), errors
-    openings, seen = [], {}
+    openings, seen = [], set()
     for key, value in raw.items():
-        key_line = raw.key_lines.get(key, line) if hasattr(raw, "key_lines") else line
+        key_line = raw.line_of(key) if hasattr(raw, "line_of") else line
         days = read_days(str(key))
         if days is None:
             errors.append(HoursError(key_line, str(key), str(key), NOT_DAYS))
@@ -72,13 +72,11 @@ def read_hours(raw, timezone: str | None) -> tuple[tuple[Opening, ...], list[Hou
         if times is None:
             errors.append(HoursError(getattr(value, "line", key_line), str(key), str(value or ""), NOT_TIMES))
             continue
-        for day in days:
-            if day in seen:
-                errors.append(HoursError(key_line, str(key), str(key), TWICE))
-                break
-        else:
-            seen.update({day: str(key) for day in days})
-            openings.append(Opening(days, times))
+        if seen & set(days):
+            errors.append(HoursError(key_line, str(key), str(key), TWICE))
+            continue
+        seen.update(days)
+        openings.append(Opening(days, times))
     # One opening per set of days that share hours, ordered by the first day.
     by_times: dict[tuple, list[int]] = {}
     for opening in openings:
@@ -106,7 +104,7 @@ def read_days(text: str) -> tuple[int, ...] | None:
 def read_times(value, timezone: str | None) -> tuple[tuple[time, time], ...] | None:
     """08.00 sampai 15.00 → ((08:00, 15:00),); two ranges with a comma; tutup → () (closed)."""
     words = " ".join(str(value or "").split())
-    if words.casefold() in CLOSED or str(value).casefold() == "false":
+    if words.casefold() in CLOSED:
         return ()
     zone = INDONESIAN_ZONES.get(timezone or "", "")
     ranges = []

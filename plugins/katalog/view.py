@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from .data import localized
 from .i18n import language_name
-from .listings import FACETS, catalog_order, effective_features, next_start, place_agenda_url
+from .listings import FACETS, catalog_order, effective_features, next_start, place_agenda_url, week_start
 from .registration import channels as registration_channels
 from .model import Program
 from .search import is_upcoming, program_values, root_words, values_in_use
@@ -105,7 +105,7 @@ class CatalogView:
         format with the filters every time uses: for each set of days that share hours, the days in runs (first
         and last day, as dates of one week that starts on a Monday) and the ranges (start and end in the place's
         zone). Closed days are left out: a day not named is closed."""
-        from datetime import date, datetime, timedelta
+        from datetime import datetime, timedelta
         from zoneinfo import ZoneInfo
 
         from .hours import runs
@@ -114,7 +114,7 @@ class CatalogView:
         openings = entry.details.get("_hours") if entry else None
         if not openings:
             return []
-        monday = self.today - timedelta(days=self.today.weekday()) if isinstance(self.today, date) else date(2024, 1, 1)
+        monday = week_start(self.today)
         zone = ZoneInfo(self.detail("locations", code, "timezone"))
         found = []
         for opening in openings:

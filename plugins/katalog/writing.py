@@ -381,7 +381,7 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
     if summary:
         count = len(words(summary))
         if count > limits.summary_words:
-            add("summary_too_long", summary_line, "summary", value=_short(summary), detail=count,
+            add("summary_too_long", summary_line, "summary", value=shortened(summary), detail=count,
                 limit=limits.summary_words)
         calm = _plain_text_checks(summary, summary_line, "summary", add, writing)
         _abbreviations(calm, lambda _: summary_line, "summary", add, writing, seen=set())
@@ -420,7 +420,7 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
         if not text:
             add("heading_empty", line, value=marks)
         elif len(words(text)) > limits.heading_words:
-            add("heading_too_long", line, value=_short(text), detail=len(words(text)), limit=limits.heading_words)
+            add("heading_too_long", line, value=shortened(text), detail=len(words(text)), limit=limits.heading_words)
         previous = level
 
     # Links.
@@ -438,7 +438,7 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
         if normal(label) in vague:
             add("link_vague", line, value=label)
         elif URLISH.match(label):
-            add("link_bare_url", line, value=_short(label))
+            add("link_bare_url", line, value=shortened(label))
         key = normal(label)
         target = href.split("#")[0].rstrip("/")
         if key in by_text and by_text[key][0] != target and key not in reported_same:
@@ -472,12 +472,12 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
                        default=0)
         first_row = " | ".join(" ".join(cell.text().split()) for cell in first_cells)
         if len(rows) <= 1 or columns <= 1:
-            add("table_layout", line, value=_short(first_row, 40), detail=f"{len(rows)} x {columns}")
+            add("table_layout", line, value=shortened(first_row, 40), detail=f"{len(rows)} x {columns}")
         if not any(cell.tag == "th" for cell in first_cells):
-            add("table_no_header", line, value=_short(first_row, 40))
+            add("table_no_header", line, value=shortened(first_row, 40))
         for cell in table.iter("th"):
             if not cell.text().strip():
-                add("table_empty_header", line, value=_short(first_row, 40))
+                add("table_empty_header", line, value=shortened(first_row, 40))
                 break
 
     # Plain language, abbreviations, times and numbers: text block by text block.
@@ -488,7 +488,7 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
                         and next((c for c in node.parent.children if not (isinstance(c, str) and not c.strip())), None) is node)]
     if len(emphasis) > limits.emphasis:
         first = " ".join(emphasis[limits.emphasis].text().split())
-        add("too_much_emphasis", where.line(first, move=False), value=_short(first), detail=len(emphasis),
+        add("too_much_emphasis", where.line(first, move=False), value=shortened(first), detail=len(emphasis),
             limit=limits.emphasis)
     seen_abbreviations: set[str] = set()
     for block in _blocks(root):
@@ -498,14 +498,14 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
         line = where.line(text[:60], text[:25])
         block_words = len(words(text))
         if block.tag in ("p", "li", "dd", "blockquote") and block_words > limits.paragraph_words:
-            add("long_paragraph", line, value=_short(text), detail=block_words, limit=limits.paragraph_words)
+            add("long_paragraph", line, value=shortened(text), detail=block_words, limit=limits.paragraph_words)
         for sentence in sentences(text):
             count = len(words(sentence))
             if count > limits.sentence_words:
                 add("sentence_too_long", where.line(sentence[:40], move=False) if sentence[:40] else line,
-                    value=_short(sentence), detail=count, limit=limits.sentence_words)
+                    value=shortened(sentence), detail=count, limit=limits.sentence_words)
         if block.tag in ("li", "h2", "h3", "h4", "h5", "h6", "p") and text and is_emoji(text[0]):
-            add("emoji_bullet", line, value=_short(text))
+            add("emoji_bullet", line, value=shortened(text))
         calm = _plain_text_checks(text, line, "description", add, writing)
         _abbreviations(calm, lambda _: line, "description", add, writing, seen=seen_abbreviations)
         _times_and_phones(text, line, add, phones)
@@ -521,7 +521,7 @@ def check_text(writing: Writing, *, lang: str, title: str, summary: str, body: s
     return sorted(found, key=lambda f: f.line)
 
 
-def _short(text: str, limit: int = 60) -> str:
+def shortened(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
@@ -534,16 +534,16 @@ def _alt_problems(alt: str, title: str, limits: WritingLimits):
     if FILE_NAME.match(alt):
         yield "alt_file_name", {"value": alt}
     elif URLISH.match(alt):
-        yield "alt_url", {"value": _short(alt)}
+        yield "alt_url", {"value": shortened(alt)}
     elif first in GENERIC_ALT:
-        yield "alt_generic", {"value": _short(alt), "detail": first}
+        yield "alt_generic", {"value": shortened(alt), "detail": first}
     if title and normal(alt) == normal(title):
         yield "alt_same_as_title", {"value": alt}
     if len(alt) > limits.alt_chars:
-        yield "alt_too_long", {"value": _short(alt), "detail": len(alt), "limit": limits.alt_chars}
+        yield "alt_too_long", {"value": shortened(alt), "detail": len(alt), "limit": limits.alt_chars}
     emoji = [c for c in alt if is_emoji(c)]
     if emoji:
-        yield "alt_emoji", {"value": _short(alt), "detail": "".join(emoji)}
+        yield "alt_emoji", {"value": shortened(alt), "detail": "".join(emoji)}
 
 
 def _plain_text_checks(text: str, line: int, where: str, add, writing: Writing) -> str:
@@ -554,12 +554,12 @@ def _plain_text_checks(text: str, line: int, where: str, add, writing: Writing) 
         letters = [c for c in sentence if c.isalpha()]
         capital_words = [w for w in words(sentence) if len(w) > 1 and w.isupper()]
         if (len(letters) >= 12 and len(capital_words) >= 3 and all(not c.islower() for c in letters)):
-            add("shouting", line, where, value=_short(sentence))
+            add("shouting", line, where, value=shortened(sentence))
         else:
             calm.append(sentence)
     match = EXCLAMATIONS.search(text)
     if match:
-        add("exclamations", line, where, value=_short(text[max(0, match.start() - 40): match.end()]))
+        add("exclamations", line, where, value=shortened(text[max(0, match.start() - 40): match.end()]))
     return " ".join(calm)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,14 @@ class Entry:
     description: Localized = field(default_factory=Localized)
     line: int = 0
     details: dict = field(default_factory=dict)
+    search: dict[str, tuple[str, ...]] = field(default_factory=dict)  # language: the words people search it by
+
+    def search_words(self, lang: str, fallbacks: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The words people type when they look for this value, in a language (or the first fallback that has some)."""
+        for candidate in (lang, *fallbacks):
+            if self.search.get(candidate):
+                return self.search[candidate]
+        return ()
 
 
 @dataclass
@@ -69,6 +78,40 @@ class Vocabulary:
 
     def noun(self) -> Msg:
         return Msg(VOCABULARIES[self.name])
+
+
+# `search:` on any entry of a data file: the words people type when they look for it, beside its label. What it
+# accepts and the hint that explains it, once (the check, the guides and the data files' comments say the same).
+SEARCH_WORDS_FORMS = N_("kata-kata dipisah koma, satu baris per bahasa (id, en, jv, ...), atau satu baris untuk bahasa "
+                        "utama")
+SEARCH_WORDS_EXAMPLE = "search: {id: [kursi roda, pengguna kursi roda, wheelchair], en: [wheelchair, wheelchair user]}"
+_LANGUAGE_KEY = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+def search_words(value, main_lang: str) -> dict[str, tuple[str, ...]] | None:
+    """`search:` as language: words, or None when it has another shape. A text is split at commas (and semicolons);
+    a list gives one phrase per item; a mapping gives either for each language."""
+    def phrases(words) -> tuple[str, ...] | None:
+        if isinstance(words, str):
+            words = re.split(r"[,;]", words)
+        elif not isinstance(words, list) or not all(isinstance(w, (str, int)) for w in words):
+            return None
+        kept = []
+        for word in (" ".join(str(w).split()) for w in words):
+            if word and word.casefold() not in {k.casefold() for k in kept}:
+                kept.append(word)
+        return tuple(kept)
+
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        # A key that is no language is words lost to a comma inside {...}: said, not dropped.
+        if not all(_LANGUAGE_KEY.fullmatch(str(lang)) for lang in value):
+            return None
+        found = {str(lang): phrases(words if words is not None else []) for lang, words in value.items()}
+        return None if any(words is None for words in found.values()) else found
+    words = phrases(value)
+    return None if words is None else {main_lang: words}
 
 
 def localized(value, main_lang: str) -> Localized:
@@ -122,9 +165,14 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
         label = localized(value.get(label_key), main_lang)
         if not label.get(main_lang):
             problems.append(Problem(shown, line, f"{code}.{label_key}", "missing_label", {"value": main_lang}))
-        details = {k: v for k, v in value.items() if k not in (label_key, "description")}
+        details = {k: v for k, v in value.items() if k not in (label_key, "description", "search")}
         details["_lines"] = value.key_lines
-        vocabulary.entries[code] = Entry(code, label, localized(value.get("description"), main_lang), line, details)
+        words = search_words(value.get("search"), main_lang)
+        if words is None:
+            problems.append(Problem(shown, value.key_lines.get("search", line), f"{code}.search", "wrong_shape",
+                                    {"expected": Msg(SEARCH_WORDS_FORMS), "example": SEARCH_WORDS_EXAMPLE}))
+        vocabulary.entries[code] = Entry(code, label, localized(value.get("description"), main_lang), line, details,
+                                         words or {})
     return vocabulary
 
 
@@ -143,4 +191,5 @@ def as_list(value) -> list:
     return [value]
 
 
-__all__ = ["Entry", "Localized", "Text", "Vocabulary", "VOCABULARIES", "as_list", "as_mapping", "load_vocabulary", "localized"]
+__all__ = ["Entry", "Localized", "SEARCH_WORDS_EXAMPLE", "SEARCH_WORDS_FORMS", "Text", "Vocabulary", "VOCABULARIES", "as_list", "as_mapping", "load_vocabulary", "localized",
+           "search_words"]

@@ -14,6 +14,10 @@ from .model import MODES, Program
 FACET_FILTERS = tuple(f for f in FACETS if f.name in ("category", "audience", "accessibility", "language", "location"))
 # The filters with a fixed set of codes, in the order they are offered; a program's state is the model's.
 FIXED_FILTERS = {"mode": MODES, "cost": ("free", "paid"), "status": ("open", "full", "past", "cancelled")}
+# One word every program's index entry holds and nobody types: a search for it with no words typed lists every program
+# (with the filters chosen) while fetching one small part of the word index. Pagefind's own search without words
+# fetches every part of it, the whole index, which on a large catalog is most of a first search.
+EVERY_PROGRAM = "katalogsemuaprogram"
 
 
 def program_values(program: Program, vocabularies, now) -> dict[str, tuple[str, ...]]:
@@ -47,6 +51,8 @@ def compact_script(text: str) -> str:
 
 # Words as the index splits them: letters, with inner hyphens (anak-anak) split too.
 _WORD = re.compile(r"[^\W\d_]+")
+# Words of letters and digits, for the words added for matching (BISINDO, 3D).
+_TERM = re.compile(r"[^\W_]+")
 
 
 @functools.cache
@@ -71,3 +77,16 @@ def root_words(text: str) -> str:
         if root and root != word and root not in words and snowball.stemWord(root) != snowball.stemWord(word):
             found.add(root)
     return " ".join(sorted(found))
+
+
+def matching_words(phrases, indexed_text: str) -> str:
+    """The words of `phrases` (labels, search words, root words) that the indexed text does not already hold, once
+    each, space-separated: what a page adds to the index for matching only (Pagefind metadata, never shown)."""
+    held = {word.casefold() for word in _TERM.findall(indexed_text)}
+    kept: dict[str, str] = {}
+    for phrase in phrases:
+        for word in _TERM.findall(phrase or ""):
+            key = word.casefold()
+            if len(word) > 1 and not word.isdigit() and key not in held and key not in kept:
+                kept[key] = word
+    return " ".join(kept.values())

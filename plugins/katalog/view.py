@@ -9,7 +9,7 @@ from .i18n import language_name
 from .listings import FACETS, catalog_order, effective_features, next_start, place_agenda_url, week_start
 from .registration import channels as registration_channels
 from .model import Program
-from .search import is_upcoming, program_values, root_words, values_in_use
+from .search import EVERY_PROGRAM, is_upcoming, matching_words, program_values, root_words, values_in_use
 
 
 class CatalogView:
@@ -291,9 +291,40 @@ class CatalogView:
         self._cards[(item.url, level)] = html
         return html
 
-    def search_roots(self, item) -> str:
-        """For a program or page written in Indonesian: the root words search needs beside its affixed words."""
-        if getattr(item, "content_lang", self.lang) != "id":
-            return ""
-        text = " ".join([item.title, getattr(item, "summary", "") or "", Markup(item.content).striptags()])
-        return root_words(text)
+    def search_text(self, item) -> str:
+        """The text of a program or page that its index entry holds and its excerpts come from: title, summary,
+        description, and a program's accessibility note and poster text (the template marks the rest ignored)."""
+        parts = [item.title, getattr(item, "summary", "") or "", Markup(item.content).striptags()]
+        program = getattr(item, "program", None)
+        if program is not None:
+            parts += [program.accessibility.note or "", (program.image.text or "") if program.image else ""]
+        return " ".join(str(part) for part in parts)
+
+    def search_terms(self, item, labels=()) -> str:
+        """What a program or page adds to the search index for matching only, never shown (katalog.search): the
+        labels the template gives (its filters'), the words people search its category, audiences, languages,
+        accessibility (its own and its place's), place and partners by, their names, and for Indonesian text the
+        root words of its affixed words (tulis for menulis). A program's also holds EVERY_PROGRAM."""
+        text = self.search_text(item)
+        phrases = list(labels)
+        program = getattr(item, "program", None)
+        if program is not None:
+            phrases.insert(0, EVERY_PROGRAM)
+            values = [("categories", program.category), *(("audiences", c) for c in program.audiences),
+                      *(("languages", c) for c in program.languages),
+                      *(("accessibility", c) for c in self.search_values(program)["accessibility"]),
+                      *(("partners", c) for c in program.partners)]
+            if not program.online:
+                values.append(("locations", program.location))
+            for vocabulary, code in values:
+                entry = self.entry(vocabulary, code)
+                if entry is None:
+                    continue
+                phrases += [self.label(vocabulary, code), *entry.search_words(self.lang, self._fallbacks())]
+                if vocabulary == "partners":
+                    phrases.append(self.detail(vocabulary, code, "kind"))
+                if vocabulary == "locations":
+                    phrases += [self.detail(vocabulary, code, "short"), self.detail(vocabulary, code, "address")]
+        if getattr(item, "content_lang", self.lang) == "id":
+            phrases.append(root_words(text))
+        return matching_words(phrases, text)

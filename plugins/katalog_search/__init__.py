@@ -9,14 +9,16 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
 
 from katalog import parallel, preview
+from katalog.pagefind_files import make_stable
 from katalog.fact_pages import slugs as fact_slugs
-from katalog.search import compact_script
+from katalog.search import EVERY_PROGRAM, compact_script
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -56,7 +58,7 @@ class SearchPageGenerator(Generator):
         path = view.paths["search"]
         writer.write_file(f"{path}/index.html", self.get_template("search"), self.context, relative_urls=False,
                           page_url=f"{path}/", filters=view.search_values_in_use(items),
-                          batch=view.settings["KATALOG_SEARCH_RESULTS"])
+                          batch=view.settings["KATALOG_SEARCH_RESULTS"], every_program=EVERY_PROGRAM)
 
 
 def indexed_glob() -> str:
@@ -89,6 +91,7 @@ def write_index(pelican):
     for name in os.listdir(bundle):
         if not (name in KEPT or name.endswith(KEPT)):
             os.remove(os.path.join(bundle, name))
+    make_stable(Path(bundle))
     script = os.path.join(site, settings.get("THEME_STATIC_DIR", "theme"), *SCRIPT)
     if os.path.isfile(script):
         with open(script, encoding="utf-8") as handle:

@@ -5,6 +5,11 @@
 
 const TYPING_PAUSE = 600; // ms after the last key before searching
 const FILTER_PAUSE = 300; // ms after the last checkbox change
+// Ranking: a word typed whole ranks above a longer word it begins ("tuli" before "tulis"), and the words a page holds
+// for matching only (labels, the words people use for them, root words: the "terms" metadata) count for less than
+// the program's own text, so that a program about a thing comes before one that only lists it.
+const RANKING = { termSimilarity: 4, metaWeights: { terms: 0.4 } };
+const PAST_WEIGHT = 0.4; // what a program that is over or cancelled counts for against one open or full
 
 const form = document.getElementById("search-form");
 if (form) start(form);
@@ -19,6 +24,7 @@ async function start(form) {
   const more = document.getElementById("search-more");
   const lang = document.documentElement.lang;
   const batch = Number(form.dataset.batch) || 8;
+  const every = form.dataset.every;
   const plural = new Intl.PluralRules(lang);
   const numbers = new Intl.NumberFormat(Intl.NumberFormat.supportedLocalesOf([lang]).length ? lang : "id");
   const boxes = Array.from(form.querySelectorAll('input[type="checkbox"]'));
@@ -45,8 +51,12 @@ async function start(form) {
   let engine = null;
   const load = () => (engine ||= (async () => {
     const pagefind = await import(form.dataset.bundle + "pagefind.js");
-    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true, excerptLength: 24 });
+    await pagefind.options({ baseUrl: form.dataset.base, noWorker: true, excerptLength: 24, ranking: RANKING });
     await pagefind.init();
+    // Every filter's values, loaded before the first search: Pagefind fetches a filter's part of the index only when
+    // a search uses it, and counts nothing for a filter it has not loaded (every count read 0 after a first search
+    // with words, for the whole visit).
+    await pagefind.filters();
     return pagefind;
   })());
 
@@ -59,13 +69,10 @@ async function start(form) {
     return filters;
   };
 
-  // How many results each value would give. With neither words nor filters Pagefind counts nothing for the search:
-  // then every program is a result, and the index's own counts are the answer.
-  const countsOf = async (pagefind, search, filters) => {
-    const given = Object.keys(filters).length ? search.filters : search.totalFilters;
-    if (given && Object.keys(given).length) return given;
-    return query ? search.filters || {} : await pagefind.filters();
-  };
+  // How many results each value would give: Pagefind counts, among the results, the programs with each value (every
+  // filter's part of the index is loaded first, see load). In a group where something is chosen, a value's count is
+  // what choosing it too would give (any of the group): counted by a search without that group, below.
+  const countsOf = (search) => search.filters || {};
 
   const remember = () => {
     const params = new URLSearchParams();
@@ -90,25 +97,28 @@ async function start(form) {
     let results;
     let counts;
     if (query) {
-      // Relevance first, then programs one can still join ahead of those that are over.
+      // By relevance, a program that is over or cancelled counting for less than one people can still join: it comes
+      // after them unless it matches much better.
       const search = await pagefind.search(query, { filters });
       const upcoming = await pagefind.search(query, { filters: { ...filters, upcoming: "1" } });
       const ahead = new Set(upcoming.results.map((r) => r.id));
-      results = [...search.results.filter((r) => ahead.has(r.id)), ...search.results.filter((r) => !ahead.has(r.id))];
-      counts = await countsOf(pagefind, search, filters);
+      const weight = (r) => r.score * (ahead.has(r.id) ? 1 : PAST_WEIGHT);
+      results = search.results.map((r, i) => [weight(r), i, r]).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map((x) => x[2]);
+      counts = countsOf(search);
     } else {
-      // No words: every program that has the filters, in the catalog's order.
-      const search = await pagefind.search(null, { filters, sort: { rank: "asc" } });
+      // No words: every program that has the filters, in the catalog's order. Found by the one word every program's
+      // entry holds (data-every), which fetches one small part of the index; Pagefind's search without words would
+      // fetch all of it.
+      const search = await pagefind.search(every, { filters, sort: { rank: "asc" } });
       results = search.results;
-      counts = await countsOf(pagefind, search, filters);
+      counts = countsOf(search);
     }
-    // A value's count in a group where something is chosen: the results if it were chosen too (any of the group).
     const perGroup = {};
     for (const group of groups) {
       if (filters[group]) {
         const others = chosen(group);
-        const without = await pagefind.search(query || null, { filters: others, ...(query ? {} : { sort: { rank: "asc" } }) });
-        perGroup[group] = (await countsOf(pagefind, without, others))[group] || {};
+        const without = await pagefind.search(query || every, { filters: others });
+        perGroup[group] = countsOf(without)[group] || {};
       }
     }
     if (mine !== sequence) return; // a newer search has started

@@ -342,6 +342,34 @@ def test_a_place_short_name_that_is_not_text_is_reported_at_its_line(content, sh
         True, line_of(text, f"  short: {short}"), "cabang-gilimanuk.short", "wrong_shape")
     assert "short: {id: Cabang Ketapang, en: Ketapang branch}" in problem.format("id")
 
+@pytest.mark.parametrize("words", ["{id: kursi roda, pengguna kursi roda}", "{id: {a: b}}", "{id: [a, [b]]}", "{a: b}"])
+def test_search_words_in_another_shape_are_reported_at_their_line_with_the_forms(content, words):
+    features = content.root / "data" / "accessibility.yaml"
+    text = features.read_text(encoding="utf-8")
+    start = text.index("  search:", text.index("braille:"))
+    end = text.index("\n", text.index("    jv:", start)) + 1
+    text = text[:start] + f"  search: {words}\n" + text[end:]
+    features.write_text(text, encoding="utf-8")
+    content.program("kelas-uji")
+    [problem] = content.load().problems
+    assert (problem.path.endswith("data/accessibility.yaml"), problem.line, problem.field, problem.code) == (
+        True, line_of(text, f"  search: {words}"), "braille.search", "wrong_shape")
+    message = problem.format("id")
+    assert "dipisah koma" in message and "search: {id: [kursi roda" in message
+
+
+def test_search_words_are_read_per_language_in_the_forms_librarians_write():
+    from katalog.data import Entry, Localized, search_words
+
+    assert search_words("kursi roda, wheelchair; ramp", "id") == {"id": ("kursi roda", "wheelchair", "ramp")}
+    assert search_words(["Tuli", "tuli", " teman  tuli "], "id") == {"id": ("Tuli", "teman tuli")}
+    assert search_words({"id": "tuli", "en": ["Deaf", "hard of hearing"]}, "id") == \
+        {"id": ("tuli",), "en": ("Deaf", "hard of hearing")}
+    assert search_words(None, "id") == {}
+    entry = Entry("x", Localized({"id": "X"}), search={"id": ("a",)})
+    assert entry.search_words("jv", ("id",)) == ("a",) and entry.search_words("en") == ()
+
+
 TRANSLATION = """\
 ---
 title: Trial Class

@@ -104,7 +104,7 @@ def search_words(value, main_lang: str) -> dict[str, tuple[str, ...]] | None:
 
     if value is None:
         return {}
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):  # as read from YAML (a Mapping) or given by the build
         # A key that is no language is words lost to a comma inside {...}: said, not dropped.
         if not all(_LANGUAGE_KEY.fullmatch(str(lang)) for lang in value):
             return None

@@ -90,3 +90,16 @@ def matching_words(phrases, indexed_text: str) -> str:
             if len(word) > 1 and not word.isdigit() and key not in held and key not in kept:
                 kept[key] = word
     return " ".join(kept.values())
+
+
+def known_words(texts, least: int = 3) -> list[str]:
+    """The words search can suggest when nothing matches (a typo: "komputr", "lansai"): every word of at least `least`
+    letters in the texts given (the indexed text of each program and page, the vocabularies' labels and search
+    words), lower-cased, the most frequent first, then in alphabetical order."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for word in _WORD.findall(text or ""):
+            if len(word) >= least:
+                key = word.casefold()
+                counts[key] = counts.get(key, 0) + 1
+    return sorted(counts, key=lambda word: (-counts[word], word))

@@ -300,11 +300,21 @@ class CatalogView:
             parts += [program.accessibility.note or "", (program.image.text or "") if program.image else ""]
         return " ".join(str(part) for part in parts)
 
-    def search_terms(self, item, labels=()) -> str:
-        """What a program or page adds to the search index for matching only, never shown (katalog.search): the
-        labels the template gives (its filters'), the words people search its category, audiences, languages,
-        accessibility (its own and its place's), place and partners by, their names, and for Indonesian text the
-        root words of its affixed words (tulis for menulis). A program's also holds EVERY_PROGRAM."""
+    def search_vocabulary(self) -> list[str]:
+        """Every vocabulary value's label and search words in this language: what search suggests from, beside the
+        indexed text."""
+        phrases = []
+        for vocabulary in self.vocabularies.values():
+            for entry in vocabulary.entries.values():
+                phrases += [self.label(vocabulary.name, entry.code), *entry.search_words(self.lang, self._fallbacks())]
+        return phrases
+
+    def search_words(self, item, labels=()) -> dict[str, str]:
+        """What a program or page adds to the search index for matching only, never shown (katalog.search), as
+        Pagefind metadata fields: `terms`, the labels the template gives (its filters'), the words people search its
+        category, audiences, languages, accessibility (its own and its place's), place and partners by, and their
+        names (a program's also EVERY_PROGRAM); `roots`, for Indonesian text, the root words of its affixed words
+        (tulis for menulis), which search weighs like the text itself."""
         text = self.search_text(item)
         phrases = list(labels)
         program = getattr(item, "program", None)
@@ -325,6 +335,5 @@ class CatalogView:
                     phrases.append(self.detail(vocabulary, code, "kind"))
                 if vocabulary == "locations":
                     phrases += [self.detail(vocabulary, code, "short"), self.detail(vocabulary, code, "address")]
-        if getattr(item, "content_lang", self.lang) == "id":
-            phrases.append(root_words(text))
-        return matching_words(phrases, text)
+        roots = root_words(text) if getattr(item, "content_lang", self.lang) == "id" else ""
+        return {"terms": matching_words(phrases, text), "roots": roots}

@@ -4,6 +4,7 @@ mark with data-pagefind-body, with the filters and result details those pages de
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -18,7 +19,7 @@ from pelican.generators import Generator
 from katalog import parallel, preview
 from katalog.pagefind_files import make_stable
 from katalog.fact_pages import slugs as fact_slugs
-from katalog.search import EVERY_PROGRAM, compact_script
+from katalog.search import EVERY_PROGRAM, compact_script, known_words
 
 logger = logging.getLogger(__name__)
 LOG_PREFIX = "[katalog]"
@@ -26,6 +27,7 @@ BUNDLE = "pagefind"
 # What the search page loads from the bundle; Pagefind's own interfaces (and its worker, which the page does not
 # use) are removed so that the site ships only what runs.
 SCRIPT = ("js", "search.js")  # inside the theme's folder in the site
+WORDS = "words.json"  # beside each search page: the words it suggests when nothing matches (katalog.search)
 KEPT = ("pagefind.js", "pagefind-entry.json", ".pf_meta", ".pagefind", "index", "filter", "fragment")
 
 
@@ -58,7 +60,13 @@ class SearchPageGenerator(Generator):
         path = view.paths["search"]
         writer.write_file(f"{path}/index.html", self.get_template("search"), self.context, relative_urls=False,
                           page_url=f"{path}/", filters=view.search_values_in_use(items),
-                          batch=view.settings["KATALOG_SEARCH_RESULTS"], every_program=EVERY_PROGRAM)
+                          batch=view.settings["KATALOG_SEARCH_RESULTS"], every_program=EVERY_PROGRAM, words=WORDS)
+        texts = [view.search_text(item) for item in (*self.context.get("articles", []), *self.context.get("pages", []))]
+        words = known_words([*texts, *view.search_vocabulary()])
+        target = os.path.join(self.output_path, path, WORDS)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            json.dump(words, handle, ensure_ascii=False, separators=(",", ":"))
 
 
 def indexed_glob() -> str:

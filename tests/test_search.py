@@ -464,3 +464,32 @@ def test_words_added_for_matching_are_metadata_never_page_text(built_site):
     assert not body.select("[hidden]:not([data-pagefind-ignore])"), "no hidden text is indexed"
     shown = body.get_text(" ").casefold()
     assert "wheelchair" not in shown and " tulis " not in f" {shown} "
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang, typed, meant", [("", "komputr", "komputer"), ("", "lansai", "lansia"),
+                                               ("en/", "wheelchiar", "wheelchair"), ("jv/", "komputr", "komputer")],
+                         ids=["id-letter-missing", "id-letters-swapped", "en", "jv"])
+def test_a_typing_error_offers_the_nearest_known_words_as_links_that_find_programs(driver, site_url, lang, typed, meant):
+    driver.get(f"{site_url}/{lang}cari/?q={typed}")
+    status = wait_for_status(driver)
+    links = driver.find_elements(By.CSS_SELECTOR, "#search-suggestions a")
+    assert not results(driver) and links and links[0].text == meant, (status, [a.text for a in links])
+    assert meant in status  # said once, with the rest of the message
+    driver.get(links[0].get_attribute("href"))
+    wait_for_status(driver)
+    assert results(driver) and f"q={meant}" in driver.current_url
+    assert not driver.find_element(By.ID, "search-suggestions").is_displayed()
+
+
+@pytest.mark.browser
+def test_the_hint_speaks_of_an_empty_search_only_where_it_works(driver, site_url):
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        driver.get(f"{site_url}/cari/")
+        without = driver.find_element(By.ID, "search-hint").text
+    finally:
+        driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+    driver.get(f"{site_url}/cari/")
+    with_script = driver.find_element(By.ID, "search-hint").text
+    assert "Kosongkan" not in without and "Kosongkan" in with_script and with_script.startswith(without)

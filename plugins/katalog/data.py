@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import langcodes
+
 from .i18n import Msg, N_
 from .frontmatter import Mapping, SourceError, Text, decode, parse_yaml
 from .limits import DEFAULT_LIMITS, Limits
@@ -85,7 +87,6 @@ class Vocabulary:
 SEARCH_WORDS_FORMS = N_("kata-kata dipisah koma, satu baris per bahasa (id, en, jv, ...), atau satu baris untuk bahasa "
                         "utama")
 SEARCH_WORDS_EXAMPLE = "search: {id: [kursi roda, pengguna kursi roda, wheelchair], en: [wheelchair, wheelchair user]}"
-_LANGUAGE_KEY = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
 def search_words(value, main_lang: str) -> dict[str, tuple[str, ...]] | None:
@@ -106,7 +107,7 @@ def search_words(value, main_lang: str) -> dict[str, tuple[str, ...]] | None:
         return {}
     if isinstance(value, dict):  # as read from YAML (a Mapping) or given by the build
         # A key that is no language is words lost to a comma inside {...}: said, not dropped.
-        if not all(_LANGUAGE_KEY.fullmatch(str(lang)) for lang in value):
+        if not all(langcodes.tag_is_valid(str(lang)) for lang in value):
             return None
         found = {str(lang): phrases(words if words is not None else []) for lang, words in value.items()}
         return None if any(words is None for words in found.values()) else found
@@ -191,5 +192,5 @@ def as_list(value) -> list:
     return [value]
 
 
-__all__ = ["Entry", "Localized", "SEARCH_WORDS_EXAMPLE", "SEARCH_WORDS_FORMS", "Text", "Vocabulary", "VOCABULARIES", "as_list", "as_mapping", "load_vocabulary", "localized",
-           "search_words"]
+__all__ = ["Entry", "Localized", "SEARCH_WORDS_EXAMPLE", "SEARCH_WORDS_FORMS", "Text", "Vocabulary", "VOCABULARIES",
+           "as_list", "as_mapping", "load_vocabulary", "localized", "search_words"]

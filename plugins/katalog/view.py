@@ -292,8 +292,9 @@ class CatalogView:
         return html
 
     def search_text(self, item) -> str:
-        """The text of a program or page that its index entry holds and its excerpts come from: title, summary,
-        description, and a program's accessibility note and poster text (the template marks the rest ignored)."""
+        """The words search already finds a program or page by: its title (metadata) and the text its index entry
+        holds and excerpts come from, the summary, description, and a program's accessibility note and poster text
+        (the template marks the rest ignored)."""
         parts = [item.title, getattr(item, "summary", "") or "", Markup(item.content).striptags()]
         program = getattr(item, "program", None)
         if program is not None:
@@ -311,10 +312,11 @@ class CatalogView:
 
     def search_words(self, item, labels=()) -> dict[str, str]:
         """What a program or page adds to the search index for matching only, never shown (katalog.search), as
-        Pagefind metadata fields: `terms`, the labels the template gives (its filters'), the words people search its
-        category, audiences, languages, accessibility (its own and its place's), place and partners by, and their
-        names (a program's also EVERY_PROGRAM); `roots`, for Indonesian text, the root words of its affixed words
-        (tulis for menulis), which search weighs like the text itself."""
+        Pagefind metadata fields: `terms`, the labels of its filters (given by the template, which names them), the
+        words people search its category, audiences, languages, accessibility (its own and its place's), place and
+        partners by, its partners' names and kinds and its place's short name and address (a program's also
+        EVERY_PROGRAM); `roots`, for Indonesian text, the root words of its affixed words (tulis for menulis),
+        which search weighs like the text itself."""
         text = self.search_text(item)
         phrases = list(labels)
         program = getattr(item, "program", None)
@@ -330,7 +332,9 @@ class CatalogView:
                 entry = self.entry(vocabulary, code)
                 if entry is None:
                     continue
-                phrases += [self.label(vocabulary, code), *entry.search_words(self.lang, self._fallbacks())]
+                # A partner is no filter: its name is not among the labels.
+                name = [self.label(vocabulary, code)] if vocabulary == "partners" else []
+                phrases += [*name, *entry.search_words(self.lang, self._fallbacks())]
                 if vocabulary == "partners":
                     phrases.append(self.detail(vocabulary, code, "kind"))
                 if vocabulary == "locations":

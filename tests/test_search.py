@@ -476,6 +476,9 @@ def test_a_typing_error_offers_the_nearest_known_words_as_links_that_find_progra
     links = driver.find_elements(By.CSS_SELECTOR, "#search-suggestions a")
     assert not results(driver) and links and links[0].text == meant, (status, [a.text for a in links])
     assert meant in status  # said once, with the rest of the message
+    violations = axe_results(driver)["violations"]  # the page with its suggestions shown
+    assert not violations, describe(f"{lang}cari/?q={typed}", violations)
+    assert not checks.reflow(driver, 360, "200%")
     driver.get(links[0].get_attribute("href"))
     wait_for_status(driver)
     assert results(driver) and f"q={meant}" in driver.current_url

@@ -103,7 +103,7 @@ def test_capacity_with_its_unit_word(content, written, number):
     assert program_of(content, text).capacity == number
 
 
-@pytest.mark.parametrize("written", ["25 kursi", "dua puluh lima", "25 orang 3", "0 orang", "-25"])
+@pytest.mark.parametrize("written", ["dua puluh lima", "25 orang 3", "0 orang", "-25", "20-30 orang", "20 sampai 30"])
 def test_a_capacity_that_is_not_a_count_of_people_is_refused(content, written):
     problem = only_problem(content, VALID_PROGRAM.replace("status: open", f"status: open\ncapacity: {written}"))
     assert problem.code == "bad_number" and problem.field == "capacity"

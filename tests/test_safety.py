@@ -488,3 +488,14 @@ def test_hostile_text_stays_text_in_every_output(content, tmp_path):
         poster = BeautifulSoup((out / f"{prefix}program/kelas-uji/cetak/index.html").read_text(encoding="utf-8"),
                                "html.parser")
         assert poster.h1.get_text(strip=True) == HOSTILE_TITLE and not poster.find("script")
+
+
+@pytest.mark.parametrize("snippet, code, needle", ATTACKS + [("![Peta](images/tidak-ada.png)", "image_missing_file", "")])
+def test_a_refused_part_of_a_description_does_not_hide_its_writing_findings(content, snippet, code, needle):
+    text = VALID_PROGRAM + "\n# Judul besar\n\nDaftarnya [klik di sini](https://a.example/daftar).\n\n" + snippet + "\n"
+    content.program("kelas-uji", text)
+    catalog = content.load()
+    found = {(p.code, p.field) for p in catalog.problems + catalog.warnings}
+    assert (code, "description") in found, found
+    assert {("link_vague", "description"), ("heading_h1", "description")} <= found, \
+        "one build reports the writing findings too, not only after the refused part is fixed"

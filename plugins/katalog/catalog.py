@@ -11,7 +11,9 @@ import langcodes
 
 from . import description, files, sample_facts
 from .data import REQUIRED_VOCABULARIES, VOCABULARIES, VOCABULARY_EXAMPLES, Vocabulary, as_list, load_vocabulary
+from .choices import MODE_CHOICES, STATUS_CHOICES
 from .fact_pages import slugs as fact_slugs
+from .forms import ChoiceWord
 from .frontmatter import Mapping, SourceError, read_document
 from .hours import EXAMPLE as HOURS_EXAMPLE, FORMS as HOURS_FORMS, read_hours
 from .i18n import Msg
@@ -354,6 +356,7 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, main
         item = None  # a translation waiting for its main file
     else:
         item = build(parser, document, values, source=source, key=key, slug=slug, lang=lang, path=path)
+    fields_ok = parser.ok
     for line, tag in tags_in(document.body, document.body_line):
         if not langcodes.tag_is_valid(tag):
             parser.problem(line, "description", "bad_language_of_part", value=tag,
@@ -365,8 +368,8 @@ def _load_item(path: Path, folder: Path, catalog: Catalog, declared, build, main
             catalog.warnings.append(Problem(source, finding.line, "description", finding.code, finding.params, True))
         else:
             parser.problem(finding.line, "description", finding.code, **finding.params)
-    if item is not None and parser.ok:
-        item.html = rendered.html
+    if item is not None and fields_ok and rendered.text_to_check is not None:
+        item.html = rendered.text_to_check
         _check_writing(catalog, parser, item, document)
     if item is None or not parser.ok:
         return None
@@ -464,7 +467,8 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
     locations = parser.vocabularies["locations"]
     mode = values.get("mode") or (ONLINE if location_code == ONLINE else "offline")
     if location_code == ONLINE and mode in ("offline", "hybrid"):
-        parser.problem(meta.line_of("location"), "location", "needs_place", value=mode)
+        parser.problem(meta.line_of("location"), "location", "needs_place", value=ChoiceWord(MODE_CHOICES, mode),
+                       example=ChoiceWord(MODE_CHOICES, "online"))
 
     schedule = values.get("schedule")
     sessions = None
@@ -518,7 +522,8 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
     if sessions and status == "open" and sessions[0][-1].end.date() < today:
         # Time passing never stops a build: the site shows the program as past everywhere, and says so here.
         last = sessions[0][-1].end.date().isoformat()
-        parser.warn(meta.line_of("status"), "status", "open_but_past", detail=last)
+        parser.warn(meta.line_of("status"), "status", "open_but_past", detail=last, value=str(meta["status"]).strip(),
+                    example=ChoiceWord(STATUS_CHOICES, "finished"))
 
     report = _report(parser, values.get("report"), meta, sessions[0] if sessions else None, today)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import langcodes
 
+from .forms import markup_in, without_markup
 from .i18n import Msg, N_
 from .frontmatter import Mapping, SourceError, Text, decode, parse_yaml
 from .limits import DEFAULT_LIMITS, Limits
@@ -166,6 +167,8 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
         label = localized(value.get(label_key), main_lang)
         if not label.get(main_lang):
             problems.append(Problem(shown, line, f"{code}.{label_key}", "missing_label", {"value": main_lang}))
+        for key in (label_key, "description"):
+            _plain_texts(value.get(key), value.key_lines.get(key, line), f"{code}.{key}", shown, problems)
         details = {k: v for k, v in value.items() if k not in (label_key, "description", "search")}
         details["_lines"] = value.key_lines
         words = search_words(value.get("search"), main_lang)
@@ -175,6 +178,17 @@ def load_vocabulary(name: str, path: Path, shown: str, main_lang: str, problems:
         vocabulary.entries[code] = Entry(code, label, localized(value.get("description"), main_lang), line, details,
                                          words or {})
     return vocabulary
+
+
+def _plain_texts(value, line: int, field: str, shown: str, problems: list[Problem]) -> None:
+    """A label or description of a data file is plain text: a tag in it (in any language) is reported."""
+    texts = value.items() if isinstance(value, Mapping) else [(None, value)] if value is not None else []
+    for lang, text in texts:
+        tag = markup_in(text) if isinstance(text, str) else None
+        if tag is not None:
+            at = value.key_lines.get(lang, line) if isinstance(value, Mapping) else line
+            problems.append(Problem(shown, at, f"{field}.{lang}" if lang else field, "markup_in_text",
+                                    {"value": tag, "example": f"«{without_markup(text)}»"}))
 
 
 def as_mapping(values: dict, line: int) -> Mapping:

@@ -83,6 +83,15 @@ class Finding:
 class Rendered:
     html: str = ""
     findings: list[Finding] = field(default_factory=list)
+    checkable: str | None = None  # refused: the HTML without what was refused, for the writing checks
+
+    @property
+    def text_to_check(self) -> str | None:
+        """The HTML the writing checks read: the published one, or what is left of a refused one; None when the
+        description could not be rendered at all (a limit of its source was passed)."""
+        if self.checkable is not None:
+            return self.checkable
+        return None if any(not f.warning for f in self.findings) else self.html
 
 
 def scheme_of(url: str) -> str | None:
@@ -254,6 +263,9 @@ def render(body: str, first_line: int, markdown_settings: dict, content_root, im
         else:
             html = html.replace(f'src="{src}"', f'src="{path}"')
     if any(not f.warning for f in result.findings):
+        # Not published; what would be left once the offending parts are gone is still checked for its writing,
+        # so that one report holds everything.
+        result.checkable = clean(html, image_dir)
         return result
     result.html = clean(html, image_dir)
     return result

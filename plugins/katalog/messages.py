@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .forms import forms_params
 from .i18n import N_, render, translate
 
 # Each entry: (what is wrong, what was expected, how to fix it), written in Indonesian and translated
@@ -71,8 +72,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_datetime": (
         N_("«{value}» bukan tanggal dan jam yang benar."),
-        N_("tanggal lalu jam, misalnya 2 Desember 2026 09.00, Rabu, 2 Des 2026 pukul 9.00 WITA, atau 2026-12-02 09:00"),
-        N_("Tulis tanggal, nama bulan dan tahun, lalu jamnya (24 jam). Periksa tanggal, bulan, dan jam (00-23)."),
+        N_("{expected}"),
+        N_("Tulis seperti salah satu contoh ini: {example}. Periksa tanggal, bulan, dan jam (00-23)."),
     ),
     "ambiguous_date": (
         N_("«{value}» bisa dibaca sebagai dua tanggal: {detail}."),
@@ -82,7 +83,8 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "weekday_mismatch": (
         N_("Tanggal {detail} jatuh pada hari {value}, bukan hari yang ditulis di depannya."),
         N_("nama hari yang sesuai dengan tanggalnya, atau tanggal saja"),
-        N_("Periksa tanggalnya. Jika tanggalnya benar, ganti nama harinya menjadi {value} atau hapus nama harinya."),
+        N_("Jika tanggalnya benar, ganti nama harinya menjadi {value} atau hapus nama harinya. Jika harinya yang "
+           "benar, {choices} terdekat adalah {example}."),
     ),
     "zone_mismatch": (
         N_("Jam ditulis dengan {value}, padahal zona waktu program ini {detail}."),
@@ -91,13 +93,13 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_end": (
         N_("«{value}» bukan jam selesai yang benar."),
-        N_("jam pada hari yang sama (misalnya 11.30 atau 11:30), atau tanggal dan jam (misalnya 2 Desember 2026 11.30)"),
-        N_("Tulis jam selesai dalam format 24 jam, misalnya 11.30, atau tanggal dan jamnya jika sesi berakhir di hari lain."),
+        N_("{expected}"),
+        N_("Tulis seperti salah satu contoh ini: {example}."),
     ),
     "bad_date": (
         N_("«{value}» bukan tanggal yang benar."),
-        N_("tanggal, misalnya 25 Desember 2026, 25 Des 2026 atau 2026-12-25"),
-        N_("Tulis tanggal, nama bulan dan tahun, misalnya 25 Desember 2026."),
+        N_("{expected}"),
+        N_("Tulis seperti salah satu contoh ini: {example}."),
     ),
     "end_before_start": (
         N_("Waktu selesai ({value}) tidak setelah waktu mulai ({detail})."),
@@ -116,8 +118,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     ),
     "bad_repeat": (
         N_("Aturan pengulangan tidak bisa dipakai: {detail}."),
-        N_("kata-kata seperti «setiap Sabtu, 8 kali», atau every (harian, mingguan atau bulanan) dengan count (jumlah sesi) atau until (tanggal terakhir), tidak keduanya"),
-        N_("Contoh: repeat: setiap Sabtu, 8 kali, atau repeat: {{every: mingguan, until: 27 Januari 2027}}."),
+        N_("{expected}"),
+        N_("Tulis seperti salah satu contoh ini: {example}."),
+    ),
+    "two_ends": (
+        N_("Jam selesai ditulis dua kali, dan berbeda: {value} di start, {detail} di end."),
+        N_("jam selesai di satu tempat saja, sebaiknya di end"),
+        N_("Hapus jam selesai dari start (start: {example}) dan tulis jam selesai yang benar di end."),
+    ),
+    "start_not_on_repeat_day": (
+        N_("Sesi pertama (start, {value}) jatuh pada hari {detail}, bukan hari yang disebut di repeat ({choices})."),
+        N_("sesi pertama pada salah satu hari yang disebut di repeat"),
+        N_("Jika hari di repeat yang benar, ubah start menjadi {example}. Jika tanggal start yang benar, tulis hari "
+           "{detail} di repeat."),
     ),
     "not_a_session_date": (
         N_("Tanggal {value} bukan tanggal salah satu sesi, jadi tidak ada sesi yang bisa dibatalkan."),
@@ -166,9 +179,9 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
            "{{every: month, {example}, count: 6}}. Jika memang tanggalnya yang tetap, peringatan ini boleh dibiarkan."),
     ),
     "bad_language": (
-        N_("«{value}» bukan kode bahasa BCP 47 yang benar."),
-        N_("kode bahasa seperti id (Indonesia), en (Inggris), jv (Jawa), su (Sunda), inl (Bahasa Isyarat Indonesia)"),
-        N_("{suggestion}Gunakan kode, bukan nama bahasa."),
+        N_("«{value}» bukan bahasa yang dikenal di sini."),
+        N_("{expected}"),
+        N_("{suggestion}Tulis seperti salah satu contoh ini: {example}."),
     ),
     "lang_not_site": (
         N_("Bahasa berkas «{value}» bukan bahasa situs ini."),
@@ -299,12 +312,19 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
     "bad_number": (
         N_("«{value}» bukan angka yang bisa dipakai di sini."),
         N_("{expected}"),
-        N_("Tulis angka bulat saja, tanpa titik, Rp, atau kata. Contoh: {example}"),
+        N_("Tulis seperti salah satu contoh ini: {example}."),
+    ),
+    "markup_in_text": (
+        N_("Kolom «{field}» memuat tanda HTML «{value}», padahal isinya teks biasa: pengunjung akan melihat tanda itu "
+           "apa adanya, dan kalender, umpan berita serta data terbuka membawanya ke sistem lain."),
+        N_("{expected}"),
+        N_("Hapus tandanya dan tulis teksnya saja, misalnya {example}. Untuk menulis «kurang dari», beri spasi "
+           "setelah <."),
     ),
     "bad_boolean": (
         N_("«{value}» bukan jawaban ya/tidak."),
-        N_("true atau false"),
-        N_("Tulis true (ya) atau false (tidak)."),
+        N_("{expected}"),
+        N_("Tulis salah satu: {example}."),
     ),
     "proposal": (
         N_("{detail}"),
@@ -312,15 +332,15 @@ MESSAGES: dict[str, tuple[str, str, str]] = {
         N_("Lengkapi jawaban itu."),
     ),
     "open_but_past": (
-        N_("Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat ({detail}). Situs menampilkannya "
+        N_("Status «{value}» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat ({detail}). Situs menampilkannya "
            "sebagai program yang sudah lewat."),
-        N_("status finished untuk program yang sudah selesai"),
-        N_("Ganti status menjadi finished. Jika program diadakan lagi, perbarui jadwalnya."),
+        N_("status: {example} untuk program yang sudah selesai"),
+        N_("Ganti status menjadi {example}. Jika program diadakan lagi, perbarui jadwalnya."),
     ),
     "needs_place": (
         N_("Mode «{value}» butuh tempat, tetapi lokasinya online."),
         N_("kode lokasi dari content/data/locations.yaml"),
-        N_("Isi location dengan tempat kegiatan, atau ganti mode menjadi online."),
+        N_("Isi location dengan tempat kegiatan, atau ganti mode menjadi {example}."),
     ),
     "no_sessions": (
         N_("Jadwal tidak memuat satu sesi pun."),
@@ -787,6 +807,7 @@ class Problem:
         params = {"field": self.field or "", "value": "", "detail": "", "expected": "",
                   "example": "", "choices": "", "vocabulary": "", "data_file": "", "suggestion": "", "limit": ""}
         # A parameter may itself be a translatable text, e.g. the name of a vocabulary.
+        params.update({key: render(value, lang) for key, value in forms_params(self.code, self.params).items()})
         params.update({key: render(value, lang) for key, value in self.params.items()})
         suggestion = params.get("suggestion")
         params["suggestion"] = frame("suggestion", lang, value=suggestion) if suggestion else ""

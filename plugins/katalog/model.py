@@ -6,17 +6,19 @@ import difflib
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import langcodes
 
 from .choices import FIELD_CHOICES, FREQUENCY_CHOICES, MODE_CHOICES, STATUS_CHOICES, choice_code, normal_words
 from .data import Vocabulary, as_list, as_mapping
+from .forms import WrittenDate, markup_in, nearest_on, without_markup
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
 from .schedule import (DATE_LANGUAGES, INDONESIAN_ZONES, RULE_FREQUENCIES, WEEKDAYS, WEEKS, YEARS, ZONE_WORDS,
                        RepeatRule, Session, date_names, number_sessions, parse_end, parse_time, read_written,
-                       repeat_in_words, week_of_month, zone, zone_names, zone_word)
+                       repeat_in_words, split_range, week_of_month, zone, zone_names, zone_word)
 
 
 @dataclass(frozen=True)
@@ -206,16 +208,42 @@ ONLINE = "online"
 PROGRAM_STATES = ("open", "full", "cancelled", "past")
 SESSION_STATES = ("open", "full", "cancelled", "over")
 ONLINE_WORDS = {"online", "daring"}
-# Words that may follow a count of people: "25 orang", "25 peserta", "25 people".
-COUNT_UNITS = {"orang", "peserta", "org", "people", "persons", "participants", "wong", "tiyang"}
+# A count as people write it: the number, then any words for what is counted ("25 orang", "15 anak",
+# "30 orang peserta", "10 keluarga"), or none.
+_COUNT = re.compile(r"([0-9]{1,9})((?:\s+[^\W\d_]+\.?){0,3})")
+# Rupiah as people write them: "Rp 10.000,-", "Rp10rb", "10 ribu", "1,5 juta", "25,000"; a multiplier word may
+# follow the number, with a decimal comma or point before it.
+_RUPIAH = re.compile(r"(?:rp\.?|idr)?\s*([0-9][0-9.,]*?)\s*(ribu|rebu|rb|k|juta|jt)?\.?(?:\s*(?:,-|\.-|,--|,00))?"
+                     r"(?:\s*rupiah)?")
+_MULTIPLIERS = {"ribu": 1000, "rebu": 1000, "rb": 1000, "k": 1000, "juta": 1_000_000, "jt": 1_000_000}
+_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+")  # 25.000, 1.250.000, 25,000
 
 
 def counted(text: str) -> int | None:
-    """A whole number, alone or followed by a word for people."""
-    parts = str(text).strip().split()
-    if len(parts) == 2 and parts[1].casefold().rstrip(".") in COUNT_UNITS:
-        parts = parts[:1]
-    return int(parts[0]) if len(parts) == 1 and NUMBER.fullmatch(parts[0]) else None
+    """A whole number, alone or followed by words for what is counted."""
+    match = _COUNT.fullmatch(" ".join(str(text).split()))
+    return int(match[1]) if match else None
+
+
+def rupiah(text: str) -> int | None:
+    """An amount in rupiah as people write it (FORMS["cost"]), or 0 for a word for free."""
+    written = " ".join(str(text).split()).casefold()
+    if written in FREE_WORDS:
+        return 0
+    match = _RUPIAH.fullmatch(written)
+    if not match:
+        return None
+    number, unit = match.groups()
+    if _GROUPED.fullmatch(number):
+        amount = Decimal(re.sub(r"[.,]", "", number))
+    elif re.fullmatch(r"[0-9]{1,12}", number):
+        amount = Decimal(number)
+    elif unit and re.fullmatch(r"[0-9]{1,6}[.,][0-9]{1,3}", number):  # 1,5 juta; 2.5k
+        amount = Decimal(number.replace(",", "."))
+    else:
+        return None
+    amount *= _MULTIPLIERS.get(unit, 1)
+    return int(amount) if amount == amount.to_integral_value() and amount < 10 ** 12 else None
 
 
 @dataclass(frozen=True)
@@ -430,6 +458,34 @@ def vocabulary_code(vocabulary: Vocabulary, text: str) -> str | None:
     return within[0] if len(within) == 1 else None
 
 
+# Words for "language" around a language's name: "Bahasa Jawa", "basa Jawa", "Javanese language".
+_LANGUAGE_WORDS = {"bahasa", "basa", "boso", "language"}
+
+
+def language_names(label: str) -> set[str]:
+    """The ways a language is named from one of its labels: the label, without the word for language, and the
+    short name in brackets ("Bahasa Isyarat Indonesia (BISINDO)": also "Isyarat Indonesia" and "BISINDO")."""
+    label = normal_words(label)
+    found = {label}
+    bracketed = re.fullmatch(r"(.+?)\s*\((.+)\)", label)
+    if bracketed:
+        found |= {bracketed[1].strip(), bracketed[2].strip()}
+    for name in list(found):
+        words = [word for word in name.split() if word not in _LANGUAGE_WORDS]
+        if words:
+            found.add(" ".join(words))
+    return found
+
+
+def language_by_name(vocabulary: Vocabulary, text: str) -> str | None:
+    """The code of a language named as people name it, in any of the site's languages (content/data/languages.yaml):
+    "Bahasa Indonesia", "Jawa", "Javanese", "BISINDO". None when no language, or more than one, has that name."""
+    wanted = language_names(text)
+    found = {code for code, entry in vocabulary.entries.items()
+             if any(wanted & language_names(label) for label in entry.label.values())}
+    return found.pop() if len(found) == 1 else None
+
+
 def parse_phone(text: str) -> Phone | None:
     """An Indonesian phone number as written, with its international form for tel: and WhatsApp links."""
     text = str(text).strip()
@@ -536,8 +592,16 @@ class Parser:
         return False
 
     # -- kinds ---------------------------------------------------------------------------------------
+    def plain(self, raw: Text, path: str, example: str = "") -> bool:
+        """Whether a plain-text value is free of tags; a tag is reported with the text it most likely meant."""
+        tag = markup_in(raw)
+        if tag is None:
+            return True
+        self.problem(raw.line, path, "markup_in_text", value=tag, example=f"«{without_markup(raw) or example}»")
+        return False
+
     def kind_text(self, raw, spec, path, line):
-        if not self.shape(raw, Text, spec, path, line):
+        if not self.shape(raw, Text, spec, path, line) or not self.plain(raw, path, spec.example):
             return None
         return " ".join(raw.split()) if spec.name in ("title", "summary") else raw.strip()
 
@@ -553,12 +617,20 @@ class Parser:
             return None
         return self.language(raw, path)
 
-    def language(self, raw: Text, path: str):
+    def language(self, raw: Text, path: str, names: bool = False):
+        """A BCP 47 tag; with names, also a language's name from the site's list of languages."""
         tag = raw.strip()
         if langcodes.tag_is_valid(tag):
             return tag
-        known = list(self.vocabularies["languages"].entries)
-        self.problem(raw.line, path, "bad_language", value=tag, suggestion=suggest(tag, known))
+        vocabulary = self.vocabularies["languages"]
+        code = language_by_name(vocabulary, tag) if names else None
+        if code is not None:
+            return code
+        known = list(vocabulary.entries)
+        if names:
+            known += [label for entry in vocabulary.entries.values() for label in entry.label.values()]
+        self.problem(raw.line, path, "bad_language", value=tag, suggestion=suggest(tag, known),
+                     forms="language" if names else "language_code")
         return None
 
     def kind_choice(self, raw, spec, path, line):
@@ -611,7 +683,10 @@ class Parser:
         return tuple(results)
 
     def kind_text_list(self, raw, spec, path, line):
-        return tuple(" ".join(str(item).split()) for item in as_list(raw) if isinstance(item, Text))
+        items = [item for item in as_list(raw) if isinstance(item, Text)]
+        if not all([self.plain(item, path) for item in items]):
+            return None
+        return tuple(" ".join(str(item).split()) for item in items)
 
     def kind_vocabulary_list(self, raw, spec, path, line):
         return self.each(raw, spec, path, line, lambda item: self.vocabulary_value(item, spec, path))
@@ -619,7 +694,7 @@ class Parser:
     kind_reference_list = kind_vocabulary_list
 
     def kind_language_list(self, raw, spec, path, line):
-        return self.each(raw, spec, path, line, lambda item: self.language(item, path))
+        return self.each(raw, spec, path, line, lambda item: self.language(item, path, names=True))
 
     def kind_location(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
@@ -643,7 +718,9 @@ class Parser:
             return None
         day = found.value.date() if with_time else found.value
         if found.weekday is not None and found.weekday != day.weekday():
-            self.warn(raw.line, path, "weekday_mismatch", detail=day.isoformat(), value=Msg(DAY_NAMES[day.weekday()]))
+            self.warn(raw.line, path, "weekday_mismatch", detail=day.isoformat(), value=Msg(DAY_NAMES[day.weekday()]),
+                      example=WrittenDate(nearest_on(found.value, {found.weekday})),
+                      choices=Msg(DAY_NAMES[found.weekday]))
         if found.zone:
             self.zone_words.append((path, raw.line, found.zone, found.value))
         return found.value
@@ -729,8 +806,7 @@ class Parser:
         number = counted(raw)
         if number is not None and number > 0:
             return number
-        self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat lebih dari 0"),
-                     example=f"{spec.name}: {spec.example}")
+        self.problem(raw.line, path, "bad_number", value=raw, forms="count")
         return None
 
     def kind_tally(self, raw, spec, path, line):
@@ -740,24 +816,16 @@ class Parser:
         number = counted(raw)
         if number is not None:
             return number
-        self.problem(raw.line, path, "bad_number", value=raw, expected=Msg("angka bulat, 0 atau lebih"),
-                     example=f"{spec.name}: {spec.example}")
+        self.problem(raw.line, path, "bad_number", value=raw, forms="tally")
         return None
 
     def kind_cost(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
             return None
-        text = raw.strip().lower()
-        if text in FREE_WORDS:
-            return 0
-        digits = re.sub(r"^rp\.?\s*", "", text)
-        if re.fullmatch(r"\d{1,3}(\.\d{3})+", digits):
-            digits = digits.replace(".", "")
-        if re.fullmatch(r"[0-9]{1,12}", digits):
-            return int(digits)
-        self.problem(raw.line, path, "bad_number", value=raw,
-                     expected=Msg("gratis, atau biaya dalam rupiah sebagai angka"),
-                     example="cost: 25000")
+        amount = rupiah(raw)
+        if amount is not None:
+            return amount
+        self.problem(raw.line, path, "bad_number", value=raw, forms="cost")
         return None
 
     def kind_boolean(self, raw, spec, path, line):
@@ -777,7 +845,7 @@ class Parser:
             return True
         if word in FALSE_WORDS:
             return None
-        return raw.strip()
+        return raw.strip() if self.plain(raw, path, spec.example) else None
 
     def kind_phone(self, raw, spec, path, line):
         if not self.shape(raw, Text, spec, path, line):
@@ -814,7 +882,7 @@ class Parser:
 
     def kind_image(self, raw, spec, path, line):
         values = self.kind_group(raw, spec, path, line)
-        if not values or not values.get("src"):
+        if not values or not values.get("src") or (raw.get("alt") and not values.get("alt")):
             return None
         if not values.get("decorative") and not values.get("alt"):
             self.problem(raw.line_of("alt"), path + ".alt", "image_no_alt")
@@ -828,6 +896,8 @@ class Parser:
 
         main = self.settings.get("KATALOG_MAIN_LANG") or self.settings.get("DEFAULT_LANG") or "id"
         if isinstance(raw, Text):
+            if not self.plain(raw, path):
+                return None
             return Localized({main: " ".join(raw.split())}) if raw.strip() else None
         if not self.shape(raw, Mapping, spec, path, line):
             return None
@@ -838,8 +908,12 @@ class Parser:
             elif not langcodes.tag_is_valid(str(lang)):
                 self.problem(raw.line_of(lang), f"{path}.{lang}", "bad_language", value=lang,
                              suggestion=suggest(str(lang), self.vocabularies["languages"].entries))
+            elif not self.plain(text, f"{path}.{lang}"):
+                texts[str(lang)] = None
             elif text.strip():
                 texts[str(lang)] = " ".join(text.split())
+        if None in texts.values():
+            return None
         if main not in texts:
             self.problem(raw.line, path, "missing_main_text", value=main, example=f"{spec.name}: {spec.example}")
             return None
@@ -879,8 +953,28 @@ class Parser:
     def kind_schedule(self, raw, spec, path, line):
         if not self.shape(raw, Mapping, spec, path, line):
             return None
+        raw = self.ranged(raw, path)
         values = self.fields(raw, spec.children, prefix=path + ".")
         return raw, values
+
+    def ranged(self, raw: Mapping, path: str) -> Mapping:
+        """A start that holds its end time too ("9 Januari 2027 pukul 09.00 - 11.30") fills an empty end; an end
+        written as well must say the same."""
+        start = raw.get("start")
+        parts = split_range(start) if isinstance(start, Text) else None
+        if parts is None:
+            return raw
+        copy = Mapping(raw)
+        copy.line, copy.key_lines = raw.line, dict(raw.key_lines)
+        copy["start"] = Text(parts[0], start.line, start.quoted)
+        end = raw.get("end")
+        if end is None or (isinstance(end, Text) and not end.strip()):
+            copy["end"] = Text(parts[1], start.line)
+            copy.key_lines["end"] = start.line
+        elif not (isinstance(end, Text) and parse_time(end) is not None and parse_time(end) == parse_time(parts[1])):
+            self.problem(getattr(end, "line", raw.line_of("end")), f"{path}.end", "two_ends", value=parts[1],
+                         detail=end, example=parts[0])
+        return copy
 
 
 def _cut_date(before: str, piece: str, days: dict) -> bool:
@@ -1050,6 +1144,7 @@ def _listed_sessions(parser, listed, tz, path):
             parser.problem(getattr(item, "line", listed.line), path, "wrong_shape", expected=spec_doc("schedule", "sessions"),
                            example="- {start: 2026-12-02 09:00, end: \"11:00\"}")
             continue
+        item = parser.ranged(item, path)
         values = parser.fields(item, LISTED_SESSION_FIELDS, prefix=path + ".")
         start, end_raw = values.get("start"), values.get("end")
         if start is None or end_raw is None:
@@ -1133,8 +1228,11 @@ def _repeat_rule(parser, raw, start: datetime | None, path):
             return None
         weekdays.append(day_names[name])
     if weekdays and start is not None and start.weekday() not in weekdays:
-        bad(Msg("sesi pertama (start) jatuh pada hari {day}, bukan salah satu dari days", day=Msg(DAY_NAMES[start.weekday()])),
-            raw.line_of("days"))
+        listed = ", ".join(f"{{d{n}}}" for n in range(len(weekdays)))  # each day's name in the reader's language
+        named = Msg(listed, **{f"d{n}": Msg(DAY_NAMES[day]) for n, day in enumerate(weekdays)})
+        parser.problem(raw.line_of("days"), f"{path}", "start_not_on_repeat_day", value=WrittenDate(start),
+                       detail=Msg(DAY_NAMES[start.weekday()]), choices=named,
+                       example=WrittenDate(nearest_on(start, set(weekdays))))
         return None
     week = None
     if raw.get("week") is not None:

@@ -232,6 +232,23 @@ def parse_date(text: str) -> date | None:
     return read_written(text, False).value
 
 
+# A start written with its end: "9 Januari 2027 pukul 09.00 - 11.30 WIB", "2026-12-02 09:00 sampai 11:00".
+_RANGE = re.compile(r"(?P<start>.*?[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)\s*"
+                    r"(?:-|–|—|s\.?\s?d\.?|s/d|sampai|hingga|until|to|nganti|ngantos)\s*"
+                    r"(?P<end>(?:pukul\s+|jam\s+)?[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
+                    r"(?:\s+(?P<zone>wib|wita|wit))?", re.IGNORECASE)
+
+
+def split_range(text: str) -> tuple[str, str] | None:
+    """A start that holds its end time too, as the start and the end (a zone word after both belongs to both);
+    None when the text is one moment."""
+    match = _RANGE.fullmatch(" ".join(str(text).split()))
+    if not match:
+        return None
+    zone_part = f" {match['zone']}" if match["zone"] else ""
+    return match["start"] + zone_part, match["end"] + zone_part
+
+
 def parse_end(text: str, start: datetime | None) -> datetime | None:
     """An end is a full date and time, or a time on the start's day."""
     full = parse_datetime(text)

@@ -9,17 +9,14 @@ import pytest
 
 from conftest import VALID_PROGRAM, with_sessions
 from katalog.choices import FIELD_CHOICES
-from katalog.forms import FORMS, FORMS_OF_CODE, WrittenDate
+from katalog.forms import FORMS, FORMS_OF_CODE, FORMS_OF_KIND, WrittenDate
 from katalog.frontmatter import Mapping, parse_yaml
 from katalog.messages import MESSAGES, Problem
 from katalog.model import (LISTED_SESSION_FIELDS, PAGE_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS, Parser,
                            _repeat_rule)
 from katalog.schedule import parse_end, read_written
 
-# The forms of each kind of field, by the kind the content model declares.
-KIND_FORMS = {"cost": "cost", "count": "count", "tally": "tally", "datetime": "datetime", "end": "end",
-              "date_list": "date", "repeat": "repeat", "language_list": "language", "lang": "language_code",
-              "boolean": "boolean", "text": "text", "text_list": "text"}
+KIND_FORMS = FORMS_OF_KIND
 
 
 def all_fields(fields, prefix=""):

@@ -205,3 +205,72 @@ def test_new_program_stopped_midway_writes_nothing(content):
     assert_no_traceback(result)
     assert "tidak ada berkas yang ditulis" in result.stdout
     assert not any((content.root / "programs").iterdir())
+
+
+# One grammar for every door: what a program file takes, the questions and the form take.
+
+def test_the_forms_report_gives_each_problem_its_fix_with_an_example(content, tmp_path):
+    result, report = propose(content, tmp_path, issue(**{"Biaya": "sepuluh ribu", "Jam selesai": "jam sebelas"}))
+    assert result.returncode != 0
+    text = report.replace("\\", "")
+    for label, example in (("Biaya", "«Rp 10.000,-»"), ("Jam selesai", "«11.30»")):
+        start = text.index(f"- **{label}**")
+        block = text[start:text.find("\n- ", start + 1)]
+        assert "Seharusnya:" in block and "Cara memperbaiki:" in block and example in block, block
+
+
+@pytest.mark.parametrize("changes, check", [
+    ({"Berulang": "setiap Selasa, 3 kali", "Jumlah sesi": "_No response_"}, lambda p: len(p.sessions) == 3),
+    ({"Berulang": "setiap Selasa", "Jumlah sesi": "2"}, lambda p: len(p.sessions) == 2),
+    ({"Kategori": "keterampilan hidup dan hobi"}, lambda p: p.category == "keterampilan-hidup"),
+    ({"Kategori": "Life skills and hobbies"}, lambda p: p.category == "keterampilan-hidup"),
+    ({"Bisa daftar langsung di tempat": "Meja layanan lantai 1"}, lambda p: p.registration.walk_in == "Meja layanan lantai 1"),
+    ({"Deskripsi": "tanpa deskripsi"}, lambda p: p.body.strip() in ("", ) or p.body.lstrip().startswith("<!--")),
+])
+def test_the_form_takes_what_a_program_file_takes(content, tmp_path, changes, check):
+    result, report = propose(content, tmp_path, issue(**changes))
+    assert result.returncode == 0, report
+    catalog = content.load()
+    assert catalog.problems == [], [p.format("id") for p in catalog.problems]
+    [program] = catalog.programs
+    assert check(program), program
+    text = (content.root / "programs" / "kelas-menjahit-dasar" / "id.md").read_text(encoding="utf-8")
+    assert "Deskripsi." not in text
+
+
+def test_an_empty_description_in_the_form_is_asked_for_never_a_placeholder(content, tmp_path):
+    result, report = propose(content, tmp_path, issue(**{"Deskripsi": "_No response_"}))
+    assert result.returncode != 0
+    line = next(line for line in report.splitlines() if line.startswith("- **Deskripsi**"))
+    assert "wajib" in line and "tanpa deskripsi" in line.replace("\\", ""), report
+
+
+WORDS_ANSWERS = ["Kelas Menjahit", "Belajar menjahit.", "keterampilan hidup dan hobi", "3 dan 5", "Balai Kelurahan Gilimanuk",
+                 "Minggu, 6 Desember 2026 pukul 14.00", "16.00", "setiap hari Minggu, 6 kali", "Rp 10.000,-", "0812-3301-4455", "",
+                 "Meja layanan", "Ibu Ani", "(0333) 421 876", "", "Bawa kain perca.", "", ""]
+
+
+def test_new_program_takes_what_a_program_file_takes(content):
+    result = new_program(content, WORDS_ANSWERS)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    assert_no_traceback(result)
+    out = result.stdout
+    assert out.count("Coba lagi.") == 1 and "wajib" in out, out[-2000:]  # the empty description is asked again
+    assert "Jumlah sesi" not in out, "a repeat in words with its count asks no count"
+    catalog = content.load()
+    assert catalog.problems == [], [p.format("id") for p in catalog.problems]
+    [program] = catalog.programs
+    assert program.category == "keterampilan-hidup" and len(program.audiences) == 2
+    assert len(program.sessions) == 6 and {s.start.weekday() for s in program.sessions} == {6}
+    assert program.cost == 10000 and program.registration.walk_in == "Meja layanan"
+    text = (content.root / "programs" / "kelas-menjahit" / "id.md").read_text(encoding="utf-8")
+    assert "  repeat: setiap hari Minggu, 6 kali" in text.splitlines() and "Deskripsi." not in text
+
+
+def test_new_program_takes_no_description_only_when_said(content):
+    answers = WORDS_ANSWERS[:-3] + ["tanpa deskripsi", "", ""]
+    result = new_program(content, answers)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    text = (content.root / "programs" / "kelas-menjahit" / "id.md").read_text(encoding="utf-8")
+    assert "Deskripsi." not in text
+    assert content.load().problems == []

@@ -9,12 +9,14 @@ from pathlib import Path
 from .i18n import DOMAIN, LOCALE_DIR, N_, translate
 from .messages import MESSAGES
 from .choices import FIELD_CHOICES, REPEAT_CHOICES
+from .forms import FORMS, FORMS_OF_KIND
 from .model import LISTED_SESSION_FIELDS, PAGE_FIELDS, PAGE_TRANSLATION_FIELDS, PROGRAM_FIELDS, PROGRAM_TRANSLATION_FIELDS
 from .site import SITE_FIELDS
 from .writing import ERROR, GROUPS, LIMIT_OF, RULES, VAGUE_LINKS, WritingLimits
 
 GUIDES = {"id": "docs/panduan.md", "en": "docs/guide.md"}
 HEADINGS = (N_("Kolom"), N_("Wajib"), N_("Isi"), N_("Contoh"), N_("ya"))
+FORMS_NOTE = N_("Bentuk yang diterima, misalnya: {forms}.")
 CHOICES_NOTE = N_("Pilihan, dalam bahasa Indonesia atau Inggris, huruf besar atau kecil: {choices}.")
 START, END = "<!-- fields:start (generated from plugins/katalog/model.py: make docs) -->", "<!-- fields:end -->"
 
@@ -33,6 +35,10 @@ def _rows(fields, lang, prefix=""):
         if spec.kind == "repeat":
             shown = "; ".join(f"`{part}`: {_choices(choices)}" for part, choices in REPEAT_CHOICES.items())
             doc += " " + translate(CHOICES_NOTE, lang).format(choices=shown)
+        if spec.kind in FORMS_OF_KIND and spec.kind not in ("text", "text_list"):
+            forms = FORMS[FORMS_OF_KIND[spec.kind]].examples_in(lang)
+            shown = ", ".join(f"`{form}`".replace("|", "\\|") for form in forms)
+            doc += " " + translate(FORMS_NOTE, lang).format(forms=shown)
         yield f"| `{prefix}{spec.name}` | {yes if spec.required else ''} | {doc} | `{example}` |"
         if spec.children:
             yield from _rows(spec.children, lang, prefix=f"{prefix}{spec.name}.")

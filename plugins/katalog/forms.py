@@ -76,6 +76,11 @@ FORMS: dict[str, Forms] = {
         {"id": ("ya", "tidak", "true", "false"), "en": ("yes", "no", "true", "false")}),
 }
 
+# The forms of each kind of field the content model declares (model.Field.kind).
+FORMS_OF_KIND = {"cost": "cost", "count": "count", "tally": "tally", "datetime": "datetime", "end": "end",
+                 "date_list": "date", "repeat": "repeat", "language_list": "language", "lang": "language_code",
+                 "boolean": "boolean", "text": "text", "text_list": "text"}
+
 # The message of each code that is about a value's form, and the kind whose forms it gives (a problem may name
 # another kind with its `forms` parameter: bad_number is said of a count, a tally or a cost).
 FORMS_OF_CODE = {"bad_number": "count", "bad_datetime": "datetime", "bad_date": "date", "bad_end": "end",

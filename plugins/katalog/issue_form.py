@@ -19,7 +19,7 @@ from pelican.settings import read_settings
 from .catalog import load_catalog
 from .failure import CONTENT_PROBLEM, INTERRUPTED
 from .i18n import N_, translate
-from .messages import format_report
+from .messages import format_report, frame
 from .proposal import QUESTIONS, Workshop, options, parse_answer, program_text, slugify, unique_folder
 
 FORM = Path(".github/ISSUE_TEMPLATE/usulkan-program.yml")
@@ -39,6 +39,7 @@ TEXTS = {
              "setelah digabung (merge), program tampil di situs."),
     "failed": N_("Usulan ini belum bisa dijadikan program. Sunting usulan ini (menu ··· lalu Edit) dan perbaiki yang "
                  "disebut di bawah; pemeriksaan berjalan lagi setelah disimpan."),
+    "repeat_choices": N_("Pilihan: {choices}."),
     "not_form": N_("Isi usulan tidak berbentuk formulir «Usulkan program»: bagian «{label}» tidak ditemukan."),
 }
 
@@ -58,7 +59,12 @@ def form(vocabularies: dict, lang: str) -> dict:
         attributes = {"label": t(question.label)}
         if question.hint:
             attributes["description"] = t(question.hint)
-        if question.kind in ("choice", "choices", "repeat", "yes_no"):
+        if question.kind == "repeat":  # a list to pick from, and words as a program file takes them
+            kind = "input"
+            attributes["description"] = (t(question.hint) + " " + t(TEXTS["repeat_choices"]).format(
+                choices=", ".join(f"«{label}»" for label in _options(question, vocabularies, lang))))
+            attributes["placeholder"] = question.example
+        elif question.kind in ("choice", "choices", "yes_no"):
             kind = "dropdown"
             attributes["options"] = _options(question, vocabularies, lang)
             if question.kind == "choices":
@@ -118,6 +124,17 @@ def markdown_text(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+|!~@])", r"\\\1", " ".join(str(text).split()))
 
 
+def _reported(label: str, texts: tuple[str, str, str], lang: str) -> list[str]:
+    """One problem in the report: what is wrong, then, as the build's report says it, what was expected and how to
+    fix it, with its example."""
+    what, expected, fix = texts
+    lines = [f"- {label}{markdown_text(what)}"]
+    for key, text in (("expected", expected), ("fix", fix)):
+        if text:
+            lines.append(f"  - {frame(key, lang)}: {markdown_text(text)}")
+    return lines
+
+
 def convert(body: str, content: Path, workshop: Workshop) -> tuple[Path | None, str]:
     """The program file a submitted form makes (written into content), or None; and the report to post."""
     lang = workshop.lang
@@ -126,23 +143,23 @@ def convert(body: str, content: Path, workshop: Workshop) -> tuple[Path | None, 
     for question in QUESTIONS:
         label = translate(question.label, lang)
         if label not in given:
-            problems[question.key] = [translate(TEXTS["not_form"], lang).format(label=label)]
+            problems[question.key] = [(translate(TEXTS["not_form"], lang).format(label=label), "", "")]
             continue
         value, error = parse_answer(question, given[label], workshop.vocabularies, lang)
         if error:
-            problems[question.key] = [error]
+            problems[question.key] = [(error, "", "")]
         else:
             answers[question.key] = value
     # The answers that could be read are checked together, so that every mistake shows in the first round.
     text, found = workshop.check(answers)
     for key, found_problems in found.items():
         if key in answers and key not in problems:
-            problems[key] = [problem.texts(lang)[0] for problem in found_problems]
+            problems[key] = [problem.texts(lang) for problem in found_problems]
     if problems:
         lines = [translate(TEXTS["failed"], lang), ""]
         for question in QUESTIONS:
-            for text in problems.get(question.key, []):
-                lines.append(f"- **{markdown_text(translate(question.label, lang))}**: {markdown_text(text)}")
+            for texts in problems.get(question.key, []):
+                lines += _reported(f"**{markdown_text(translate(question.label, lang))}**: ", texts, lang)
         return None, "\n".join(lines) + "\n"
     folder = unique_folder(content / workshop.ks["KATALOG_PROGRAM_DIR"], slugify(answers["title"]))
     folder.mkdir(parents=True)
@@ -153,7 +170,9 @@ def convert(body: str, content: Path, workshop: Workshop) -> tuple[Path | None, 
     mine = [p for p in catalog.problems + catalog.warnings if Path(p.path).resolve().parent == folder.resolve()]
     if mine:
         shutil.rmtree(folder)
-        lines = [translate(TEXTS["failed"], lang), ""] + [f"- {markdown_text(p.texts(lang)[0])}" for p in mine]
+        lines = [translate(TEXTS["failed"], lang), ""]
+        for problem in mine:
+            lines += _reported("", problem.texts(lang), lang)
         return None, "\n".join(lines) + "\n"
     shown = path.resolve().relative_to(content.resolve().parent).as_posix()
     return path, translate(TEXTS["ok"], lang).format(path=f"`{shown}`") + "\n"

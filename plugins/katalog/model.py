@@ -57,7 +57,7 @@ PROGRAM_FIELDS = (
       vocabulary="categories"),
     F("audience", "vocabulary_list", "Untuk siapa program ini; satu atau lebih (content/data/audiences.yaml).", "[lansia, dewasa]", required=True,
       vocabulary="audiences"),
-    F("languages", "language_list", "Bahasa pengantar, kode BCP 47; juru bahasa isyarat ditulis inl.", "[id, jv, inl]",
+    F("languages", "language_list", "Bahasa pengantar: kode BCP 47 atau nama bahasanya seperti di content/data/languages.yaml; juru bahasa isyarat ditulis inl atau BISINDO.", "[id, jv, inl]",
       required=True),
     F("partners", "reference_list", "Mitra penyelenggara (kode dari content/data/partners.yaml).", "[puskesmas-sukamaju]", vocabulary="partners"),
     F("location", "location", "Tempat kegiatan (kode dari content/data/locations.yaml), atau online.", "perpustakaan-desa", required=True,
@@ -83,11 +83,11 @@ PROGRAM_FIELDS = (
     F("status", "choice", "Status pendaftaran.", "buka", required=True),
     F("course", "boolean", "true jika program ini kursus: peserta mendaftar sekali dan mengikuti semua sesinya "
       "berurutan. Mesin pencari lalu mengenalnya sebagai kursus juga, selain sebagai kegiatan. Bawaan: false.", "true"),
-    F("cost", "cost", "gratis, atau biaya dalam rupiah: 25000, 25.000 atau Rp 25.000.", "gratis",
+    F("cost", "cost", "Biaya ikut program: gratis, atau biayanya dalam rupiah.", "gratis",
       required=True),
     F("cost_note", "text", "Keterangan biaya, tampil di samping biayanya, misalnya keringanan.",
       "Gratis untuk pelajar dan penyandang disabilitas."),
-    F("capacity", "count", "Jumlah peserta paling banyak: angka, boleh diikuti orang atau peserta.", "20"),
+    F("capacity", "count", "Jumlah peserta paling banyak.", "20"),
     F("registration", "group", "Cara mendaftar; setidaknya satu.",
       '{whatsapp: "0812-3456-7890", walk_in: true}', required=True, children=(
           F("form", "url", "Alamat formulir pendaftaran daring.",

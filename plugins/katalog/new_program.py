@@ -12,15 +12,15 @@ from pelican.settings import read_settings
 from .failure import CONTENT_PROBLEM, INTERRUPTED
 from .i18n import N_, translate
 from .messages import format_report
-from .proposal import QUESTIONS, Workshop, options, parse_answer, slugify, unique_folder
+from .proposal import QUESTIONS, Workshop, needs_count, options, parse_answer, slugify, unique_folder
 
 TEXTS = {
     "intro": N_("Program baru. Jawab pertanyaan berikut; tekan Enter untuk melewati yang tidak wajib.\n"
                 "Berhenti kapan saja dengan Ctrl-C: tidak ada yang ditulis."),
     "optional": N_("boleh kosong"),
     "example": N_("contoh: {example}"),
-    "pick": N_("Tulis nomornya"),
-    "pick_many": N_("Tulis nomornya, pisahkan dengan koma (misalnya 1, 3)"),
+    "pick": N_("Tulis nomornya atau namanya"),
+    "pick_many": N_("Tulis nomornya atau namanya, pisahkan dengan koma (misalnya 1, 3)"),
     "description": N_("Tulis beberapa baris; akhiri dengan satu baris kosong."),
     "written": N_("Program ditulis di {path}.\nLihat hasilnya dengan make serve, lalu lengkapi kolom yang diberi # bila perlu."),
     "stopped": N_("Dihentikan: tidak ada berkas yang ditulis."),
@@ -55,6 +55,8 @@ def _prompt(question, workshop, lang: str) -> str:
             shown = question.kind != "repeat" and code != label.lower()
             lines.append(f"  {number}. {label}" + (f" ({code})" if shown else ""))
         lines.append("  " + t(TEXTS["pick_many"] if question.kind == "choices" else TEXTS["pick"]))
+        if question.example:
+            lines.append("  " + t(TEXTS["example"]).format(example=question.example))
     elif question.kind == "yes_no":
         lines.append("  1. " + t("Ya") + "   2. " + t("Tidak"))
     elif question.kind == "long_text":
@@ -94,7 +96,7 @@ def interview(workshop: Workshop, lang: str) -> dict:
     """Asks every question in turn; an answer stays only when it brings no new problem, alone or with the others."""
     answers: dict = {}
     for question in QUESTIONS:
-        if question.key == "count" and not answers.get("repeat"):
+        if question.key == "count" and not needs_count(answers.get("repeat") or ""):
             continue
         while True:
             value, error = parse_answer(question, _prompt(question, workshop, lang), workshop.vocabularies, lang)

@@ -22,8 +22,10 @@ from .catalog import load_catalog
 from .i18n import N_, Msg, translate
 from .messages import Problem
 from .choices import STATUS_CHOICES
-from .model import PROGRAM_FIELDS, Field
-from .schedule import TIMES_WORDS, parse_datetime
+from .choices import normal_words
+from .forms import FORMS, quoted
+from .model import FALSE_WORDS, ONLINE_WORDS, PROGRAM_FIELDS, TRUE_WORDS, Field, vocabulary_code
+from .schedule import TIMES_WORDS, parse_datetime, repeat_in_words
 from .settings import katalog_settings
 
 
@@ -52,7 +54,9 @@ QUESTIONS = (
     Question("start", N_("Mulai sesi pertama"), "datetime", ("schedule.start", "schedule", "status"), True,
              hint=N_("Tanggal lalu jam, misalnya 7 Desember 2026 09.00."), example="7 Desember 2026 09.00"),
     Question("end", N_("Jam selesai"), "time", ("schedule.end",), True, hint=N_("Jam, misalnya 11.00."), example="11.00"),
-    Question("repeat", N_("Berulang"), "repeat", ("schedule.repeat",), True),
+    Question("repeat", N_("Berulang"), "repeat", ("schedule.repeat",), True,
+             hint=N_("Pilih dari daftar, atau tulis dengan kata-kata seperti di berkas program."),
+             example="setiap Sabtu, 4 kali"),
     Question("count", N_("Jumlah sesi"), "count", ("schedule.repeat.count",),
              hint=N_("Untuk program yang berulang: berapa kali semuanya."), example="4"),
     Question("cost", N_("Biaya"), "cost", ("cost",), True, hint=N_("gratis, atau biaya dalam rupiah (angka)."),
@@ -66,12 +70,15 @@ QUESTIONS = (
              example="Ibu Rina Marlina"),
     Question("contact_phone", N_("Telepon atau WhatsApp narahubung"), "phone", ("contact.phone",), True,
              example="0812-3456-7890"),
-    Question("description", N_("Deskripsi"), "long_text", ("body", "description"),
-             hint=N_("Apa yang dipelajari, siapa pengajarnya, apa yang perlu dibawa.")),
+    Question("description", N_("Deskripsi"), "long_text", ("body", "description"), True,
+             hint=N_("Apa yang dipelajari, siapa pengajarnya, apa yang perlu dibawa. Jika memang tidak ada, tulis "
+                     "«tanpa deskripsi».")),
 )
 
 REPEATS = {"": N_("Tidak berulang"), "day": N_("Setiap hari"), "week": N_("Setiap minggu"),
            "month": N_("Setiap bulan")}
+# The answer that says a program has no description (an empty answer is asked again, never a placeholder).
+NO_DESCRIPTION = (N_("tanpa deskripsi"), "no description", "-")
 YES, NO = N_("Ya"), N_("Tidak")
 ONLINE = "online"
 TEXTS = {
@@ -123,10 +130,20 @@ _REPEAT_PHRASES = {"id": ("setiap {unit}, {count} kali", {"day": "hari", "week":
 
 
 def _repeat_text(every: str, count: str, main_lang: str) -> str:
+    if every not in REPEATS:  # written in words, as a program file takes them
+        return every if not needs_count(every) else f"{every}, {count} {'kali' if main_lang == 'id' else 'times'}"
     if main_lang in _REPEAT_PHRASES and count != "1":
         phrase, units = _REPEAT_PHRASES[main_lang]
         return phrase.format(unit=units[every], count=count)
     return f"{{every: {every}, count: {count}}}"
+
+
+def needs_count(repeat: str) -> bool:
+    """Whether a repeat answer still needs the number of sessions: one picked from the list, or words without an
+    end ("setiap Sabtu"); "setiap Sabtu, 4 kali" has its own."""
+    if not repeat:
+        return False
+    return repeat in REPEATS or repeat_in_words(repeat) is None
 
 
 def program_text(answers: dict, main_lang: str, vocabularies: dict | None = None) -> str:
@@ -136,7 +153,8 @@ def program_text(answers: dict, main_lang: str, vocabularies: dict | None = None
              f"languages: [{main_lang}]", f"location: {answers['location']}", "schedule:",
              f"  start: {_scalar(answers['start'])}", f"  end: {_scalar(answers['end'])}"]
     if answers.get("repeat"):
-        lines.append(f"  repeat: {_repeat_text(answers['repeat'], answers.get('count') or '1', main_lang)}")
+        repeat = _repeat_text(answers["repeat"], answers.get("count") or "1", main_lang)
+        lines.append(f"  repeat: {repeat if repeat.startswith('{') else _scalar(repeat)}")
     schedule = next(f for f in PROGRAM_FIELDS if f.name == "schedule")
     lines += [f"  # {f.name}: {f.example}    # {f.doc}" for f in schedule.children if f.name == "except"]
     opened = next(choice for choice in STATUS_CHOICES if choice.code == "open")
@@ -147,7 +165,8 @@ def program_text(answers: dict, main_lang: str, vocabularies: dict | None = None
     if answers.get("form"):
         lines.append(f"  form: {answers['form']}")
     if answers.get("walk_in"):
-        lines.append("  walk_in: true")
+        walk_in = answers["walk_in"]
+        lines.append(f"  walk_in: {_quoted(walk_in) if isinstance(walk_in, str) else 'true'}")
     registration = next(f for f in PROGRAM_FIELDS if f.name == "registration")
     lines += [f"  # {f.name}: {f.example}    # {f.doc}" for f in registration.children if f.name == "note"]
     lines += ["contact:", f"  name: {_quoted(answers['contact_name'])}", f"  phone: {_quoted(answers['contact_phone'])}"]
@@ -193,7 +212,8 @@ class Workshop:
         shutil.rmtree(self.root, ignore_errors=True)
 
     def complete(self, answers: dict) -> dict:
-        full = {**self.defaults, **{k: v for k, v in answers.items() if v not in (None, "") or k == "repeat"}}
+        # An answer given, even an empty one, is the answer: a placeholder only stands in for a question not reached.
+        full = {**self.defaults, **{k: v for k, v in answers.items() if v is not None}}
         start = parse_datetime(str(full["start"]))
         if "end" not in answers and start:  # a placeholder end that fits the start given
             full["end"] = min(start + timedelta(hours=1), start.replace(hour=23, minute=59)).strftime("%H:%M")
@@ -222,7 +242,7 @@ class Workshop:
         asked = {"whatsapp", "form", "walk_in"} <= set(answers)
         if asked and not (answers.get("whatsapp") or answers.get("form") or answers.get("walk_in")):
             found["walk_in"] = [Problem("", None, "registration", "proposal", {"detail": Msg(no_registration)})]
-        if answers.get("repeat") and "count" in answers and not answers.get("count"):
+        if needs_count(answers.get("repeat") or "") and "count" in answers and not answers.get("count"):
             found["count"] = [Problem("", None, "schedule.repeat.count", "proposal", {"detail": Msg(no_count)})]
         return found
 
@@ -239,47 +259,76 @@ class Workshop:
 
 
 def parse_answer(question: Question, text: str, vocabularies: dict, lang: str) -> tuple[object, str | None]:
-    """An answer as typed or as the form sent it, made into its value; or why it cannot be one (a sentence)."""
+    """An answer as typed or as the form sent it, made into its value; or why it cannot be one (a sentence). Each
+    answer takes what the program file's field takes (the same readers), and a list question its numbers too."""
     text = (text or "").strip()
     if not text:
         if question.kind == "yes_no":
             return False, None
         if question.required and question.kind != "repeat":
-            return None, translate(N_("Pertanyaan ini wajib dijawab."), lang)
+            return None, translate(N_("Pertanyaan ini wajib dijawab."), lang) + (
+                " " + translate(question.hint, lang) if question.kind == "long_text" else "")
         return "", None
+    if question.kind == "long_text":
+        said = text.casefold().strip(" .«»\"")
+        return ("" if said in {translate(word, lang).casefold() for word in NO_DESCRIPTION} | set(NO_DESCRIPTION)
+                else text), None
+    if "\n" in text:
+        return None, translate(N_("Tulis dalam satu baris."), lang)
     if question.kind in ("choice", "choices"):
-        entries = vocabularies[question.vocabulary].entries
-        options = list(entries) + ([ONLINE] if question.key == "location" else [])
+        vocabulary = vocabularies[question.vocabulary]
+        options = list(vocabulary.entries) + ([ONLINE] if question.key == "location" else [])
         picked = []
-        for part in re.split(r"[,;]\s*|\s+(?=\d)", text) if question.kind == "choices" else [text]:
-            code = choose(part, options, entries, lang)
+        for part in (_parts(text, vocabulary, options, lang) if question.kind == "choices" else [text]):
+            code = choose(part, options, vocabulary, lang)
             if code is None:
-                return None, translate(N_("«{value}» tidak ada di daftar. Tulis nomornya, misalnya 1."),
-                                       lang).format(value=part)
+                return None, translate(N_("«{value}» tidak ada di daftar. Tulis nomornya (misalnya 1) atau namanya "
+                                          "seperti di daftar."), lang).format(value=part)
             if code not in picked:
                 picked.append(code)
         return (picked if question.kind == "choices" else picked[0]), None
     if question.kind == "repeat":
         for code, label in REPEATS.items():
-            if text.lower() in (code, translate(label, lang).lower(), label.lower(),
-                                str(list(REPEATS).index(code) + 1)):
+            if normal_words(text) in (code, normal_words(translate(label, lang)), normal_words(label),
+                                      str(list(REPEATS).index(code) + 1)):
                 return code, None
-        return None, translate(N_("Pilih salah satu nomor dari daftar."), lang)
+        if repeat_in_words(text) is not None or repeat_in_words(f"{text}, 1 kali") is not None:
+            return text, None
+        return None, translate(N_("Tulis nomornya dari daftar, atau kata-kata seperti: {examples}."), lang).format(
+            examples=quoted(FORMS["repeat"].examples_in(lang)[:3]))
     if question.kind == "yes_no":
-        return text.lower() in ("y", "ya", "yes", "1", translate(YES, lang).lower(), "true"), None
+        word = text.casefold()
+        if word in {"1", "y", translate(YES, lang).casefold()} | TRUE_WORDS:
+            return True, None
+        if word in {"2", "n", translate(NO, lang).casefold()} | FALSE_WORDS:
+            return False, None
+        if question.key == "walk_in":  # the file's walk_in takes a note too: where to come
+            return text, None
+        return None, translate(N_("Jawab ya atau tidak (1 atau 2)."), lang)
     if question.kind == "count":
         words = text.casefold().split()
         if len(words) == 2 and words[1] in TIMES_WORDS:  # "4 kali", "4 sesi"
             text = words[0]
         if not (re.fullmatch(r"[0-9]{1,4}", text) and int(text) > 0):
             return None, translate(N_("Tulis angka lebih dari 0, misalnya {example}."), lang).format(example=question.example)
-    if question.kind in ("text", "phone", "url", "cost", "datetime", "time", "count") and "\n" in text:
-        return None, translate(N_("Tulis dalam satu baris."), lang)
     return text, None
 
 
-def choose(text: str, options: list[str], entries: dict, lang: str) -> str | None:
-    """A value from a list by its number (1 = first), its code, or its label in the main language or `lang`."""
+def _parts(text: str, vocabulary, options: list[str], lang: str) -> list[str]:
+    """The picks of a many-choice answer: separated by commas or semicolons, or by «dan», «and», «&» or spaces
+    between numbers ("1, 3", "3 dan 9", "Lansia dan Umum"); a label that holds «dan» itself stays whole."""
+    parts = []
+    for part in (p.strip() for p in re.split(r"[,;]", text) if p.strip()):
+        if choose(part, options, vocabulary, lang) is not None:
+            parts.append(part)
+            continue
+        parts += [p for p in re.split(r"\s+(?:dan|and|serta|lan)\s+|\s*&\s*|\s+(?=[0-9])", part) if p.strip()]
+    return parts
+
+
+def choose(text: str, options: list[str], vocabulary, lang: str) -> str | None:
+    """A value from a list by its number (1 = first), or as a program file takes it: its code in any letter case,
+    its label in any of the site's languages (model.vocabulary_code), or online as daring."""
     text = text.strip()
     match = re.search(r"\(([a-z0-9-]+)\)\s*$", text)  # the form's "Label (code)"
     if match and match[1] in options:
@@ -288,13 +337,11 @@ def choose(text: str, options: list[str], entries: dict, lang: str) -> str | Non
         return options[int(text) - 1]
     if text in options:
         return text
-    for code in options:
-        entry = entries.get(code)
-        labels = [translate(TEXTS["online"], lang)] if code == ONLINE else \
-            [entry.label.get(k) for k in entry.label] if entry else []
-        if any(text.lower() == str(label).lower() for label in labels if label):
-            return code
-    return None
+    if ONLINE in options and (normal_words(text) in ONLINE_WORDS
+                              or normal_words(text) == normal_words(translate(TEXTS["online"], lang))):
+        return ONLINE
+    code = vocabulary_code(vocabulary, text)
+    return code if code in options else None
 
 
 def option_label(code: str, entries: dict, lang: str) -> str:

@@ -187,6 +187,7 @@ def test_what_is_not_one_amount_of_rupiah_is_refused(content, written):
 
 @pytest.mark.parametrize("written, number", [
     ("10 anak", 10), ("20 orang peserta", 20), ("12 siswa", 12), ("8 keluarga", 8), ("30 kursi", 30), ("15", 15),
+    ("maks. 20 orang", 20), ("maksimal 25 peserta", 25), ("Kuota 15 peserta", 15), ("up to 12 people", 12),
 ])
 def test_capacity_with_any_word_for_what_is_counted(content, written, number):
     content.program("kelas-uji", VALID_PROGRAM.replace("status: open", f"status: open\ncapacity: {written}"))
@@ -198,7 +199,7 @@ def test_capacity_with_any_word_for_what_is_counted(content, written, number):
 @pytest.mark.parametrize("written, codes", [
     ("[Bahasa Indonesia]", ("id",)), ("[Indonesia, Jawa]", ("id", "jv")), ("[BISINDO]", ("inl",)),
     ("[bahasa jawa, bahasa isyarat indonesia]", ("jv", "inl")), ("[Javanese, English]", ("jv", "en")),
-    ("[Basa Sunda]", ("su",)), ("[id, Bahasa Indonesia]", ("id",)),
+    ("[Basa Sunda]", ("su",)), ("[id, Bahasa Indonesia]", ("id",)), ("[Bhs. Indonesia, bahasa isyarat]", ("id", "inl")),
 ])
 def test_languages_by_their_names_in_any_site_language(content, written, codes):
     content.program("kelas-uji", VALID_PROGRAM.replace("languages: [id]", f"languages: {written}"))
@@ -218,7 +219,7 @@ def test_a_language_name_that_is_no_languages_name_is_refused_with_names_and_cod
 @pytest.mark.parametrize("start, zone_word", [
     ("9 Januari 2027 pukul 09.00 - 11.30", ""), ("9 Januari 2027 pukul 09.00 - 11.30 WITA", " WITA"),
     ("2027-01-09 09:00 sampai 11:30", ""), ("Sabtu, 9 Januari 2027 pukul 9.00 s.d. 11.30", ""),
-    ("9 Januari 2027 09.00-11.30", ""),
+    ("9 Januari 2027 09.00-11.30", ""), ("9 Januari 2027 pukul 09.00 WITA – 11.30 WITA", " WITA"),
 ])
 def test_a_start_holding_a_time_range_fills_the_end(content, start, zone_word):
     text = (VALID_PROGRAM.replace("start: 2026-12-02 09:00", f"start: {start}").replace('  end: "11:00"\n', "")

@@ -292,7 +292,7 @@ def test_a_repeat_rule_in_words_that_is_not_a_common_phrase_gets_both_examples(c
 def test_a_repeat_rule_in_words_is_checked_against_the_start(content):
     text = VALID_PROGRAM.replace("repeat: {every: week, count: 4}", "repeat: setiap Sabtu, 4 kali")  # start: a Wednesday
     problem = only_problem(content, text)
-    assert problem.code == "bad_repeat" and "rabu" in problem.format("id").lower()
+    assert problem.code == "start_not_on_repeat_day" and "rabu" in problem.format("id").lower()
 
 
 TEACHERS = """\

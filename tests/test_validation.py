@@ -216,7 +216,7 @@ def test_open_status_on_a_program_that_is_over_is_a_warning_and_the_program_show
     assert warning.code == "open_but_past" and warning.field == "status" and warning.line == line_of(OVER, "status:")
     message = warning.format("id")
     assert "Peringatan: Status «open» (pendaftaran dibuka), tetapi sesi terakhir sudah lewat (2026-10-28)" in message
-    assert "Ganti status menjadi finished" in message
+    assert "Ganti status menjadi selesai" in message
     assert catalog.programs[0].state(catalog.settings["KATALOG_NOW"]) == "past"
 
 

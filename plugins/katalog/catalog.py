@@ -467,7 +467,8 @@ def _program(parser: Parser, document, values, *, path: Path, **common):
     locations = parser.vocabularies["locations"]
     mode = values.get("mode") or (ONLINE if location_code == ONLINE else "offline")
     if location_code == ONLINE and mode in ("offline", "hybrid"):
-        parser.problem(meta.line_of("location"), "location", "needs_place", value=ChoiceWord(MODE_CHOICES, mode),
+        parser.problem(meta.line_of("location"), "location", "needs_place",
+                       value=str(meta["mode"]).strip() if meta.get("mode") else ChoiceWord(MODE_CHOICES, mode),
                        example=ChoiceWord(MODE_CHOICES, "online"))
 
     schedule = values.get("schedule")

@@ -35,6 +35,7 @@ FORMS: dict[str, Forms] = {
         N_("angka bulat lebih dari 0, boleh diikuti kata seperti orang, peserta, anak, siswa atau keluarga"),
         {"id": ("20", "20 orang", "15 anak", "10 keluarga", "30 orang peserta"),
          "en": ("20", "20 people", "15 children", "10 families")}),
+    "position": Forms(N_("angka bulat mulai dari 1"), {"id": ("1", "2", "10")}),
     "tally": Forms(
         N_("angka bulat, 0 atau lebih, boleh diikuti kata seperti orang atau peserta"),
         {"id": ("18", "0", "18 orang", "3 peserta"), "en": ("18", "0", "18 people")}),
@@ -77,7 +78,7 @@ FORMS: dict[str, Forms] = {
 }
 
 # The forms of each kind of field the content model declares (model.Field.kind).
-FORMS_OF_KIND = {"cost": "cost", "count": "count", "tally": "tally", "datetime": "datetime", "end": "end",
+FORMS_OF_KIND = {"cost": "cost", "count": "count", "tally": "tally", "position": "position", "datetime": "datetime", "end": "end",
                  "date_list": "date", "repeat": "repeat", "language_list": "language", "lang": "language_code",
                  "boolean": "boolean", "text": "text", "text_list": "text"}
 

@@ -140,7 +140,7 @@ PAGE_FIELDS = (
     F("slug", "slug", "Alamat halaman. Bawaan: nama folder.", "tentang"),
     F("lang", "lang", "Bahasa berkas. Bawaan: nama berkas.", "id"),
     F("summary", "text", "Ringkasan satu kalimat.", "Siapa kami dan apa yang kami kerjakan."),
-    F("menu", "count", "Urutan di menu; halaman pertama (atau sebanyak KATALOG_HEADER_PAGES) tampil di menu atas, sisanya di bagian bawah halaman. Kosongkan jika tidak tampil di menu.", "1"),
+    F("menu", "position", "Urutan di menu; halaman pertama (atau sebanyak KATALOG_HEADER_PAGES) tampil di menu atas, sisanya di bagian bawah halaman. Kosongkan jika tidak tampil di menu.", "1"),
     F("menu_title", "text", "Judul pendek untuk menu, bila judulnya panjang.", "Aksesibilitas"),
 )
 
@@ -210,7 +210,8 @@ SESSION_STATES = ("open", "full", "cancelled", "over")
 ONLINE_WORDS = {"online", "daring"}
 # A count as people write it: the number, then any words for what is counted ("25 orang", "15 anak",
 # "30 orang peserta", "10 keluarga"), or none.
-_COUNT = re.compile(r"([0-9]{1,9})((?:\s+[^\W\d_]+\.?){0,3})")
+_COUNT = re.compile(r"(?:(?:maks\.?|maksimal|maksimum|max\.?|maximum|paling banyak|hingga|sampai|up to|kuota)\s*)?"
+                    r"([0-9]{1,9})((?:\s+[^\W\d_]+\.?){0,3})", re.IGNORECASE)
 # Rupiah as people write them: "Rp 10.000,-", "Rp10rb", "10 ribu", "1,5 juta", "25,000"; a multiplier word may
 # follow the number, with a decimal comma or point before it.
 _RUPIAH = re.compile(r"(?:rp\.?|idr)?\s*([0-9][0-9.,]*?)\s*(ribu|rebu|rb|k|juta|jt)?\.?(?:\s*(?:,-|\.-|,--|,00))?"
@@ -459,7 +460,7 @@ def vocabulary_code(vocabulary: Vocabulary, text: str) -> str | None:
 
 
 # Words for "language" around a language's name: "Bahasa Jawa", "basa Jawa", "Javanese language".
-_LANGUAGE_WORDS = {"bahasa", "basa", "boso", "language"}
+_LANGUAGE_WORDS = {"bahasa", "bhs", "bhs.", "basa", "boso", "language"}
 
 
 def language_names(label: str) -> set[str]:
@@ -483,6 +484,9 @@ def language_by_name(vocabulary: Vocabulary, text: str) -> str | None:
     wanted = language_names(text)
     found = {code for code, entry in vocabulary.entries.items()
              if any(wanted & language_names(label) for label in entry.label.values())}
+    if not found:  # the words people call it by (its `search:` words): "bahasa isyarat"
+        found = {code for code, entry in vocabulary.entries.items()
+                 if any(wanted & language_names(word) for words in entry.search.values() for word in words)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -807,6 +811,15 @@ class Parser:
         if number is not None and number > 0:
             return number
         self.problem(raw.line, path, "bad_number", value=raw, forms="count")
+        return None
+
+    def kind_position(self, raw, spec, path, line):
+        """A place in an order: a whole number from 1."""
+        if not self.shape(raw, Text, spec, path, line):
+            return None
+        if NUMBER.fullmatch(raw.strip()) and int(raw) > 0:
+            return int(raw)
+        self.problem(raw.line, path, "bad_number", value=raw, forms="position")
         return None
 
     def kind_tally(self, raw, spec, path, line):

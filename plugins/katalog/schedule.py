@@ -233,7 +233,7 @@ def parse_date(text: str) -> date | None:
 
 
 # A start written with its end: "9 Januari 2027 pukul 09.00 - 11.30 WIB", "2026-12-02 09:00 sampai 11:00".
-_RANGE = re.compile(r"(?P<start>.*?[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)\s*"
+_RANGE = re.compile(r"(?P<start>.*?[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?(?:\s+(?:wib|wita|wit))?)\s*"
                     r"(?:-|–|—|s\.?\s?d\.?|s/d|sampai|hingga|until|to|nganti|ngantos)\s*"
                     r"(?P<end>(?:pukul\s+|jam\s+)?[0-9]{1,2}[:.][0-9]{2}(?:\s*(?:am|pm|a\.m\.|p\.m\.))?)"
                     r"(?:\s+(?P<zone>wib|wita|wit))?", re.IGNORECASE)
@@ -246,7 +246,8 @@ def split_range(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     zone_part = f" {match['zone']}" if match["zone"] else ""
-    return match["start"] + zone_part, match["end"] + zone_part
+    start = match["start"] if zone_word(match["start"]) else match["start"] + zone_part
+    return start, match["end"] + zone_part
 
 
 def parse_end(text: str, start: datetime | None) -> datetime | None:

@@ -245,7 +245,7 @@ def test_an_empty_description_in_the_form_is_asked_for_never_a_placeholder(conte
     assert "wajib" in line and "tanpa deskripsi" in line.replace("\\", ""), report
 
 
-WORDS_ANSWERS = ["Kelas Menjahit", "Belajar menjahit.", "keterampilan hidup dan hobi", "3 dan 5", "Balai Kelurahan Gilimanuk",
+WORDS_ANSWERS = ["Kelas Menjahit", "Belajar menjahit.", "keterampilan hidup", "3 dan 5", "Balai Kelurahan Gilimanuk",
                  "Minggu, 6 Desember 2026 pukul 14.00", "16.00", "setiap hari Minggu, 6 kali", "Rp 10.000,-", "0812-3301-4455", "",
                  "Meja layanan", "Ibu Ani", "(0333) 421 876", "", "Bawa kain perca.", "", ""]
 

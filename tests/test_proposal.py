@@ -222,6 +222,7 @@ def test_the_forms_report_gives_each_problem_its_fix_with_an_example(content, tm
 @pytest.mark.parametrize("changes, check", [
     ({"Berulang": "setiap Selasa, 3 kali", "Jumlah sesi": "_No response_"}, lambda p: len(p.sessions) == 3),
     ({"Berulang": "setiap Selasa", "Jumlah sesi": "2"}, lambda p: len(p.sessions) == 2),
+    ({"Berulang": "{every: mingguan, count: 3}", "Jumlah sesi": "_No response_"}, lambda p: len(p.sessions) == 3),
     ({"Kategori": "keterampilan hidup dan hobi"}, lambda p: p.category == "keterampilan-hidup"),
     ({"Kategori": "Life skills and hobbies"}, lambda p: p.category == "keterampilan-hidup"),
     ({"Bisa daftar langsung di tempat": "Meja layanan lantai 1"}, lambda p: p.registration.walk_in == "Meja layanan lantai 1"),

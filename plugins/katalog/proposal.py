@@ -141,7 +141,7 @@ def _repeat_text(every: str, count: str, main_lang: str) -> str:
 def needs_count(repeat: str) -> bool:
     """Whether a repeat answer still needs the number of sessions: one picked from the list, or words without an
     end ("setiap Sabtu"); "setiap Sabtu, 4 kali" has its own."""
-    if not repeat:
+    if not repeat or repeat.startswith("{"):  # a structured rule ({every: week, count: 4}) says its own end
         return False
     return repeat in REPEATS or repeat_in_words(repeat) is None
 
@@ -294,6 +294,8 @@ def parse_answer(question: Question, text: str, vocabularies: dict, lang: str) -
                 return code, None
         if repeat_in_words(text) is not None or repeat_in_words(f"{text}, 1 kali") is not None:
             return text, None
+        if text.startswith("{") and _structured(text):  # as a file takes it; the build checks it with the start
+            return text, None
         return None, translate(N_("Tulis nomornya dari daftar, atau kata-kata seperti: {examples}."), lang).format(
             examples=quoted(FORMS["repeat"].examples_in(lang)[:3]))
     if question.kind == "yes_no":
@@ -312,6 +314,16 @@ def parse_answer(question: Question, text: str, vocabularies: dict, lang: str) -
         if not (re.fullmatch(r"[0-9]{1,4}", text) and int(text) > 0):
             return None, translate(N_("Tulis angka lebih dari 0, misalnya {example}."), lang).format(example=question.example)
     return text, None
+
+
+def _structured(text: str) -> bool:
+    """Whether an answer reads as a structured repeat rule, {every: ..., count: ...}."""
+    from .frontmatter import Mapping, SourceError, parse_yaml
+
+    try:
+        return isinstance(parse_yaml(f"v: {text}\n").get("v"), Mapping)
+    except (SourceError, AttributeError):
+        return False
 
 
 def _parts(text: str, vocabulary, options: list[str], lang: str) -> list[str]:

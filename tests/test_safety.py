@@ -444,7 +444,9 @@ def test_a_code_in_a_data_file_is_an_address_word(content, code):
     assert problem.path.endswith("data/partners.yaml") and problem.line == len(text.splitlines()) - 2
 
 
-HOSTILE_TITLE = 'Kelas </script><script>alert(1)</script> & "kutip"; koma, titik-koma; =1+1'
+# Tags in a plain-text field are refused at the source (test_hints); what is left of markup, a < and > that start
+# no tag, must still reach every output as text.
+HOSTILE_TITLE = 'Kelas <3 & "kutip" 1 < 2 > 0; < /script>; koma, titik-koma; =1+1'
 
 
 def test_hostile_text_stays_text_in_every_output(content, tmp_path):
@@ -460,7 +462,7 @@ def test_hostile_text_stays_text_in_every_output(content, tmp_path):
     from bs4 import BeautifulSoup
 
     text = VALID_PROGRAM.replace("title: Kelas Uji Coba", f"title: {json.dumps(HOSTILE_TITLE)}")
-    text = text.replace("summary: Ringkasan program uji coba.", 'summary: "Satu </title> <b>dua</b> & tiga"')
+    text = text.replace("summary: Ringkasan program uji coba.", 'summary: "Satu < /title> < b>dua< /b> & tiga"')
     content.program("kelas-uji", text)
     out = tmp_path / "out"
     # Built as for hosting (publishconf.py, the later -s): absolute addresses, as a published site has them.
@@ -481,7 +483,7 @@ def test_hostile_text_stays_text_in_every_output(content, tmp_path):
         assert feed.find("{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title").text == HOSTILE_TITLE
         (row,) = csv.DictReader(io.StringIO((out / f"{prefix}data/programs.csv").read_text(encoding="utf-8-sig"),
                                             newline=""))
-        assert row["title"] == HOSTILE_TITLE and row["summary"] == "Satu </title> <b>dua</b> & tiga"
+        assert row["title"] == HOSTILE_TITLE and row["summary"] == "Satu < /title> < b>dua< /b> & tiga"
         records = json.loads((out / f"{prefix}data/programs.json").read_text(encoding="utf-8"))["programs"]
         assert records[0]["title"] == HOSTILE_TITLE
         assert records[0]["url"] == f"https://contoh.github.io/katalog/{prefix}program/kelas-uji/"

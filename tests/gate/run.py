@@ -281,6 +281,34 @@ class Gate:
             raise CouldNotCheck(f"the page sends the browser on to {landed[:160]} as it loads (a refresh or a "
                                 "script), so there is nothing of its own to check")
         mark = driver.execute_script("return window.__gateMark = String(Math.random());")
+        try:
+            self._checks(driver, base, address, result, mark)
+        except WebDriverException as error:
+            # A check that failed because the page went on to another one (whose script then hung or broke it)
+            # is said as that, as when the checks finish on the other page.
+            if not self._went_on(driver, address, mark):
+                raise
+            result.violations, result.incomplete, result.findings = [], [], []
+            raise CouldNotCheck(f"the page went on to {driver.current_url[:160]} by itself while it was checked "
+                                "(a refresh or a script)") from error
+        if slow:
+            found = behaviour.focus_content(driver) + behaviour.hover_content(driver) + behaviour.text_zoom(driver)
+            found += checks.keyboard(driver, address)
+            found += checks.without_javascript(driver, address)
+            found += checks.skip_target(driver, address, contrast_violations)
+            result.findings.extend(_finding(f) for f in found)
+
+    @staticmethod
+    def _went_on(driver, address: str, mark: str) -> bool:
+        """Whether the browser is on another page than the one being checked, after a check failed."""
+        try:
+            return (not _same_page(address, driver.current_url)
+                    or driver.execute_script("return window.__gateMark") != mark)
+        except WebDriverException:
+            return False
+
+    def _checks(self, driver, base: str, address: str, result: PageResult, mark: str) -> None:
+        """The checks that read the page as it loaded: axe-core and our own, then the dialogs it opened."""
         axe = axe_results(driver)
         for violation in axe["violations"]:
             result.violations.append({"rule": violation["id"], "impact": violation["impact"], "help": violation["help"],
@@ -303,12 +331,6 @@ class Gate:
             result.notes.append("the page asks before it is left (beforeunload); the question was turned off"
                                 if dialog == "beforeunload" else
                                 f"the page opened a dialog ({dialog}); it was answered at once")
-        if slow:
-            found = behaviour.focus_content(driver) + behaviour.hover_content(driver) + behaviour.text_zoom(driver)
-            found += checks.keyboard(driver, address)
-            found += checks.without_javascript(driver, address)
-            found += checks.skip_target(driver, address, contrast_violations)
-            result.findings.extend(_finding(f) for f in found)
 
     def run(self, progress=sys.stderr) -> dict:
         urls = page_urls(self.site)

@@ -16,9 +16,6 @@ from katalog.model import (LISTED_SESSION_FIELDS, PAGE_FIELDS, PROGRAM_FIELDS, P
                            _repeat_rule)
 from katalog.schedule import parse_end, read_written
 
-KIND_FORMS = FORMS_OF_KIND
-
-
 def all_fields(fields, prefix=""):
     for spec in fields:
         yield prefix + spec.name, spec
@@ -55,8 +52,8 @@ def parsed(content, kind: str, spec, example: str):
     return result, problems
 
 
-CASES = [(path, kind, lang, example) for path, spec in FIELDS.items() if spec.kind in KIND_FORMS
-         for kind in [KIND_FORMS[spec.kind]] for lang in ("id", "en") for example in FORMS[kind].examples_in(lang)]
+CASES = [(path, kind, lang, example) for path, spec in FIELDS.items() if spec.kind in FORMS_OF_KIND
+         for kind in [FORMS_OF_KIND[spec.kind]] for lang in ("id", "en") for example in FORMS[kind].examples_in(lang)]
 
 
 @pytest.mark.parametrize("path, kind, lang, example", CASES)
@@ -67,7 +64,7 @@ def test_every_example_a_hint_gives_is_accepted_by_that_fields_parser(content, p
 
 
 def test_every_kind_with_forms_is_used_by_a_field():
-    used = {KIND_FORMS[spec.kind] for spec in FIELDS.values() if spec.kind in KIND_FORMS}
+    used = {FORMS_OF_KIND[spec.kind] for spec in FIELDS.values() if spec.kind in FORMS_OF_KIND}
     assert set(FORMS) - used <= {"language_code"} | set(), set(FORMS) - used
 
 

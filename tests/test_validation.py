@@ -327,14 +327,21 @@ def test_bad_reference_data_is_reported_with_its_own_file_and_line(content):
 
 
 
+def replace_lines(path, first: str, last: str, new: str, after: str = "") -> str:
+    """A data file with its lines from `first` (the first one after `after`) to the line holding `last` replaced
+    by `new`; the new text, as written."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(first, text.index(after) if after else 0)
+    end = text.index("\n", text.index(last, start)) + 1
+    text = text[:start] + new + text[end:]
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
 @pytest.mark.parametrize("short", ["[Cabang, Gilimanuk]", "{}", "{id: ''}", "{id: [a, b]}"])
 def test_a_place_short_name_that_is_not_text_is_reported_at_its_line(content, short):
-    locations = content.root / "data" / "locations.yaml"
-    text = locations.read_text(encoding="utf-8")
-    start = text.index("  short:\n    id: Cabang Gilimanuk")
-    end = text.index("\n", text.index("    jv: Cabang Gilimanuk", start)) + 1
-    text = text[:start] + f"  short: {short}\n" + text[end:]
-    locations.write_text(text, encoding="utf-8")
+    text = replace_lines(content.root / "data" / "locations.yaml", "  short:\n    id: Cabang Gilimanuk",
+                         "    jv: Cabang Gilimanuk", f"  short: {short}\n")
     content.program("kelas-uji")
     [problem] = content.load().problems
     assert (problem.path.endswith("data/locations.yaml"), problem.line, problem.field, problem.code) == (
@@ -343,12 +350,8 @@ def test_a_place_short_name_that_is_not_text_is_reported_at_its_line(content, sh
 
 @pytest.mark.parametrize("words", ["{id: kursi roda, pengguna kursi roda}", "{id: {a: b}}", "{id: [a, [b]]}", "{a: b}"])
 def test_search_words_in_another_shape_are_reported_at_their_line_with_the_forms(content, words):
-    features = content.root / "data" / "accessibility.yaml"
-    text = features.read_text(encoding="utf-8")
-    start = text.index("  search:", text.index("braille:"))
-    end = text.index("\n", text.index("    jv:", start)) + 1
-    text = text[:start] + f"  search: {words}\n" + text[end:]
-    features.write_text(text, encoding="utf-8")
+    text = replace_lines(content.root / "data" / "accessibility.yaml", "  search:", "    jv:", f"  search: {words}\n",
+                         after="braille:")
     content.program("kelas-uji")
     [problem] = content.load().problems
     assert (problem.path.endswith("data/accessibility.yaml"), problem.line, problem.field, problem.code) == (

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import langcodes
 
-from .forms import markup_in, without_markup
+from .forms import markup_params
 from .i18n import Msg, N_
 from .frontmatter import Mapping, SourceError, Text, decode, parse_yaml
 from .limits import DEFAULT_LIMITS, Limits
@@ -184,11 +184,10 @@ def _plain_texts(value, line: int, field: str, shown: str, problems: list[Proble
     """A label or description of a data file is plain text: a tag in it (in any language) is reported."""
     texts = value.items() if isinstance(value, Mapping) else [(None, value)] if value is not None else []
     for lang, text in texts:
-        tag = markup_in(text) if isinstance(text, str) else None
-        if tag is not None:
+        params = markup_params(text) if isinstance(text, str) else None
+        if params is not None:
             at = value.key_lines.get(lang, line) if isinstance(value, Mapping) else line
-            problems.append(Problem(shown, at, f"{field}.{lang}" if lang else field, "markup_in_text",
-                                    {"value": tag, "example": f"«{without_markup(text)}»"}))
+            problems.append(Problem(shown, at, f"{field}.{lang}" if lang else field, "markup_in_text", params))
 
 
 def as_mapping(values: dict, line: int) -> Mapping:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from babel.dates import format_date
 
 from .i18n import N_, Msg, translate
 
@@ -108,6 +111,13 @@ def without_markup(text: str) -> str:
     return " ".join(MARKUP.sub(" ", _CODE.sub(" ", str(text))).split())
 
 
+def markup_params(text: str, fallback: str = "") -> dict | None:
+    """The parameters of a markup_in_text problem for a plain text (the tag, and the text it most likely meant, or
+    the field's own example when nothing is left); None when the text is plain."""
+    tag = markup_in(text)
+    return None if tag is None else {"value": tag, "example": f"«{without_markup(text) or fallback}»"}
+
+
 def quoted(examples) -> str:
     return ", ".join(f"«{example}»" for example in examples)
 
@@ -145,10 +155,6 @@ class WrittenDate(Msg):
         self.moment = moment
 
     def render(self, lang: str) -> str:
-        from datetime import datetime
-
-        from babel.dates import format_date
-
         base = "id" if lang.split("-")[0] == "id" else "en"
         text = format_date(self.moment, "d MMMM y", locale=base)
         if isinstance(self.moment, datetime):
@@ -159,8 +165,6 @@ class WrittenDate(Msg):
 def nearest_on(moment, weekdays):
     """The day nearest to a date (or date and time) that falls on one of the weekdays (0 = Monday), the later one
     when two are as near; the time is kept."""
-    from datetime import timedelta
-
     for distance in range(1, 7):
         for step in (distance, -distance):
             candidate = moment + timedelta(days=step)

@@ -12,7 +12,7 @@ import langcodes
 
 from .choices import FIELD_CHOICES, FREQUENCY_CHOICES, MODE_CHOICES, STATUS_CHOICES, choice_code, normal_words
 from .data import Vocabulary, as_list, as_mapping
-from .forms import WrittenDate, markup_in, nearest_on, without_markup
+from .forms import WrittenDate, markup_params, nearest_on
 from .frontmatter import Mapping, Sequence, Text
 from .i18n import N_, Msg
 from .messages import Problem
@@ -598,10 +598,10 @@ class Parser:
     # -- kinds ---------------------------------------------------------------------------------------
     def plain(self, raw: Text, path: str, example: str = "") -> bool:
         """Whether a plain-text value is free of tags; a tag is reported with the text it most likely meant."""
-        tag = markup_in(raw)
-        if tag is None:
+        params = markup_params(raw, example)
+        if params is None:
             return True
-        self.problem(raw.line, path, "markup_in_text", value=tag, example=f"«{without_markup(raw) or example}»")
+        self.problem(raw.line, path, "markup_in_text", **params)
         return False
 
     def kind_text(self, raw, spec, path, line):

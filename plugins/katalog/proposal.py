@@ -24,6 +24,7 @@ from .messages import Problem
 from .choices import STATUS_CHOICES
 from .choices import normal_words
 from .forms import FORMS, quoted
+from .frontmatter import Mapping, SourceError, parse_yaml
 from .model import FALSE_WORDS, ONLINE_WORDS, PROGRAM_FIELDS, TRUE_WORDS, Field, vocabulary_code
 from .schedule import TIMES_WORDS, parse_datetime, repeat_in_words
 from .settings import katalog_settings
@@ -318,8 +319,6 @@ def parse_answer(question: Question, text: str, vocabularies: dict, lang: str) -
 
 def _structured(text: str) -> bool:
     """Whether an answer reads as a structured repeat rule, {every: ..., count: ...}."""
-    from .frontmatter import Mapping, SourceError, parse_yaml
-
     try:
         return isinstance(parse_yaml(f"v: {text}\n").get("v"), Mapping)
     except (SourceError, AttributeError):

@@ -288,15 +288,21 @@ class Gate:
             # is said as that, as when the checks finish on the other page.
             if not self._went_on(driver, address, mark):
                 raise
-            result.violations, result.incomplete, result.findings = [], [], []
-            raise CouldNotCheck(f"the page went on to {driver.current_url[:160]} by itself while it was checked "
-                                "(a refresh or a script)") from error
+            raise self._gone_on(driver, result) from error
         if slow:
             found = behaviour.focus_content(driver) + behaviour.hover_content(driver) + behaviour.text_zoom(driver)
             found += checks.keyboard(driver, address)
             found += checks.without_javascript(driver, address)
             found += checks.skip_target(driver, address, contrast_violations)
             result.findings.extend(_finding(f) for f in found)
+
+    @staticmethod
+    def _gone_on(driver, result: PageResult) -> CouldNotCheck:
+        """A page that went on to another while it was checked: what was found may belong to either page, so none
+        of it is reported."""
+        result.violations, result.incomplete, result.findings = [], [], []
+        return CouldNotCheck(f"the page went on to {driver.current_url[:160]} by itself while it was checked "
+                             "(a refresh or a script)")
 
     @staticmethod
     def _went_on(driver, address: str, mark: str) -> bool:
@@ -323,10 +329,7 @@ class Gate:
         found += checks.regions(driver) + checks.list_targets(driver) + markup.markup(driver) + behaviour.motion(driver)
         result.findings.extend(_finding(f) for f in found)
         if driver.execute_script("return window.__gateMark") != mark:
-            # What was found may belong to either page: none of it is reported.
-            result.violations, result.incomplete, result.findings = [], [], []
-            raise CouldNotCheck(f"the page went on to {driver.current_url[:160]} by itself while it was checked "
-                                "(a refresh or a script)")
+            raise self._gone_on(driver, result)
         for dialog in dict.fromkeys(driver.execute_script("return window.__gateDialogs || []") or []):
             result.notes.append("the page asks before it is left (beforeunload); the question was turned off"
                                 if dialog == "beforeunload" else
